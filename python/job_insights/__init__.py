@@ -1,0 +1,3 @@
+"""job-insights: failure analytics for workflow-manager jobs."""
+
+__version__ = "0.1.0"
