@@ -18,6 +18,17 @@
     }) }}
 {%- endmacro %}
 
+{#- What rules are matched against on an error group (int_error_groups): its representative
+    error. Both the first-match and the all-matches models use this mapping. -#}
+{% macro error_group_rule_columns() -%}
+    {{ return({
+        'exception': 'exception_type',
+        'message': 'representative_message',
+        'activity': 'representative_activity_name',
+        'code': 'representative_error_code',
+    }) }}
+{%- endmacro %}
+
 {% macro load_classification_rules() -%}
     {%- if not execute -%}
         {{ return([]) }}
@@ -111,15 +122,22 @@
 {%- endmacro %}
 
 
+{#- The condition under which `rule` matches a row: all its patterns match, ignoring case.
+    The one place that turns a rule into SQL (first match and all matches use it). -#}
+{% macro rule_predicate(rule, columns) -%}
+    {%- for column, pattern in rule.patterns.items() -%}
+        {{ job_insights.regex_matches_ci(columns[job_insights.rule_pattern_columns()[column]],
+                                         job_insights.sql_string(pattern)) }}
+        {%- if not loop.last %} and {% endif -%}
+    {%- endfor -%}
+{%- endmacro %}
+
+
 {#- The CASE that returns the rule_order of the first rule of `rules` matching a row. -#}
 {% macro rule_match_case(rules, columns) -%}
     case
     {%- for rule in rules %}
-        when {% for column, pattern in rule.patterns.items() -%}
-            {{ job_insights.regex_matches_ci(columns[job_insights.rule_pattern_columns()[column]],
-                                             job_insights.sql_string(pattern)) }}
-            {%- if not loop.last %} and {% endif -%}
-        {%- endfor %} then {{ rule.rule_order }}
+        when {{ job_insights.rule_predicate(rule, columns) }} then {{ rule.rule_order }}
     {%- endfor %}
     end
 {%- endmacro %}

@@ -15,12 +15,9 @@ rules as (
 
 matches as (
 
-    {{ job_insights.classify_with_rules('error_groups', 'fingerprint', {
-        'exception': 'exception_type',
-        'message': 'representative_message',
-        'activity': 'representative_activity_name',
-        'code': 'representative_error_code',
-    }) }}
+    {{ job_insights.classify_with_rules(
+        'error_groups', 'fingerprint', job_insights.error_group_rule_columns()
+    ) }}
 
 ),
 

@@ -1,5 +1,10 @@
-{#- One row per failed job: where and when it failed, how many errors, and the category of its
-    first error (its primary category). -#}
+{#- One row per failed job: where and when it failed, how many errors, its root error and the
+    categories it shows.
+
+    Root error: the job's first error (lowest error_index), unless a human corrected another
+    of its errors: then the first error with an error-level correction, else the first error
+    whose group has a group-level correction. A correction is a person saying what this error
+    is, so it outranks position. primary_category is the root error's category. -#}
 with
 
 jobs as (
@@ -21,25 +26,78 @@ errors as (
 
 ),
 
+error_level_corrections as (
+
+    select target_id as error_id
+    from {{ ref('int_error_corrections') }}
+    where target_kind = 'error_id'
+
+),
+
 error_counts as (
 
     select
         job_id,
         count(case when error_message is not null or exception_type is not null then 1 end)
-            as error_count,
-        min(error_index) as first_error_index
+            as error_count
     from errors
     group by job_id
 
 ),
 
-primary_errors as (
+ranked_errors as (
 
-    select errors.job_id, errors.category, errors.classified_by
+    select
+        errors.job_id,
+        errors.error_id,
+        errors.error_index,
+        errors.category,
+        errors.classified_by,
+        row_number() over (
+            partition by errors.job_id
+            order by
+                case
+                    when error_level_corrections.error_id is not null then 0
+                    when errors.classified_by = 'correction' then 1
+                    else 2
+                end,
+                errors.error_index
+        ) as root_rank
     from errors
-    inner join error_counts
-        on errors.job_id = error_counts.job_id
-        and errors.error_index = error_counts.first_error_index
+    left join error_level_corrections
+        on errors.error_id = error_level_corrections.error_id
+
+),
+
+root_errors as (
+
+    select job_id, error_id, error_index, category, classified_by
+    from ranked_errors
+    where root_rank = 1
+
+),
+
+job_categories as (
+
+    select distinct job_id, category
+    from errors
+
+),
+
+category_sets as (
+
+    select
+        job_id,
+        {{ dbt.listagg('category', "','", 'order by category') }} as categories,
+        count(*) as category_count,
+        max(case when category = 'INPUT_DATA_QUALITY' then 1 else 0 end)
+            as has_input_data_quality,
+        max(case when category = 'WORKFLOW_ENGINE' then 1 else 0 end) as has_workflow_engine,
+        max(case when category = 'THIRD_PARTY_SYSTEM' then 1 else 0 end)
+            as has_third_party_system,
+        max(case when category = 'UNKNOWN' then 1 else 0 end) as has_unknown
+    from job_categories
+    group by job_id
 
 ),
 
@@ -54,12 +112,24 @@ final as (
         cast(jobs.started_at as {{ dbt.type_timestamp() }}) as started_at,
         cast(jobs.finished_at as {{ dbt.type_timestamp() }}) as finished_at,
         cast(coalesce(error_counts.error_count, 0) as integer) as error_count,
-        cast(coalesce(primary_errors.category, 'UNKNOWN') as varchar(40)) as primary_category,
-        cast(primary_errors.classified_by as varchar(20)) as primary_classified_by
+        cast(coalesce(root_errors.category, 'UNKNOWN') as varchar(40)) as primary_category,
+        cast(root_errors.classified_by as varchar(20)) as primary_classified_by,
+        cast(root_errors.error_id as varchar(64)) as root_error_id,
+        cast(root_errors.error_index as integer) as root_error_index,
+        cast(coalesce(category_sets.categories, 'UNKNOWN') as varchar(200)) as categories,
+        cast(coalesce(category_sets.category_count, 1) as integer) as category_count,
+        cast(coalesce(category_sets.has_input_data_quality, 0) = 1 as boolean)
+            as has_input_data_quality,
+        cast(coalesce(category_sets.has_workflow_engine, 0) = 1 as boolean)
+            as has_workflow_engine,
+        cast(coalesce(category_sets.has_third_party_system, 0) = 1 as boolean)
+            as has_third_party_system,
+        cast(coalesce(category_sets.has_unknown, 1) = 1 as boolean) as has_unknown
     from jobs
     left join pipelines on jobs.pipeline_id = pipelines.pipeline_id
     left join error_counts on jobs.job_id = error_counts.job_id
-    left join primary_errors on jobs.job_id = primary_errors.job_id
+    left join root_errors on jobs.job_id = root_errors.job_id
+    left join category_sets on jobs.job_id = category_sets.job_id
 
 )
 
