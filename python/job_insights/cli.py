@@ -111,6 +111,28 @@ def run(
                f"{outcome.warned} warned in {time.monotonic() - started:.1f}s.")
 
 
+@app.command()
+def validate(
+    target: TargetOption = None,
+    duckdb: DuckdbOption = None,
+    min_parseable_share: Annotated[float, typer.Option(
+        min=0.0, max=1.0, help="Least share of job_execution rows whose data must parse as "
+        "JSON.")] = 0.95,
+    verbose: VerboseOption = False,
+) -> None:
+    """Check the data contracts (great-expectations) on the sources and fct_job_errors.
+
+    Prints a summary; exits 1 when a check fails.
+    """
+    from job_insights.validate import validate as check_contracts
+
+    settings = load_settings(target, duckdb, verbose)
+    result = run_guarded("validate", lambda: check_contracts(settings, min_parseable_share))
+    typer.echo(result.summary())
+    if not result.success:
+        raise typer.Exit(1)
+
+
 def main() -> None:
     app()
 
