@@ -11,9 +11,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from pg_cluster import PgCluster  # noqa: E402
-
 from job_insights.config import Database, Settings  # noqa: E402
+from pg_cluster import PgCluster  # noqa: E402
 
 FIXED_NOW = datetime(2026, 11, 1, 12, 0, 0)
 

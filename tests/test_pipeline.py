@@ -9,13 +9,13 @@ from typing import Any
 
 import duckdb
 import pytest
-from conftest import FIXED_NOW, duckdb_settings, new_pg_database, postgres_settings
-from pg_cluster import PgCluster
 
+from conftest import FIXED_NOW, duckdb_settings, new_pg_database, postgres_settings
 from job_insights import demo
 from job_insights.pipeline import run_pipeline
 from job_insights.sources import JobExecution, write_duckdb, write_postgres
 from job_insights.warehouse import WarehouseError, fetch_all
+from pg_cluster import PgCluster
 
 FCT_COLUMNS = (
     "error_id, job_id, error_index, pipeline_id, pipeline_name, tenant_id, finished_at, "
