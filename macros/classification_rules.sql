@@ -19,14 +19,21 @@
 {%- endmacro %}
 
 {#- What rules are matched against on an error group (int_error_groups): its representative
-    error. Both the first-match and the all-matches models use this mapping. -#}
+    error, the message as rule_message(). Both the first-match and the all-matches models use
+    this mapping on a relation that adds `rule_message`. -#}
 {% macro error_group_rule_columns() -%}
     {{ return({
         'exception': 'exception_type',
-        'message': 'representative_message',
+        'message': 'rule_message',
         'activity': 'representative_activity_name',
         'code': 'representative_error_code',
     }) }}
+{%- endmacro %}
+
+{#- The message as rules see it: whitespace runs (newlines included) as one space, so that
+    `.`, `^` and `$` mean the same on RE2 and on Postgres ARE. -#}
+{% macro rule_message(message_expr) -%}
+    {{ job_insights.regex_replace_all(message_expr, '[[:space:]]+', ' ') }}
 {%- endmacro %}
 
 {% macro load_classification_rules() -%}

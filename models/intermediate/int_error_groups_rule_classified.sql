@@ -1,9 +1,14 @@
-{#- The first matching classification rule of every error group, from its representative. -#}
+{#- The first matching classification rule of every error group, from its representative.
+    Rules see the message with whitespace runs (newlines included) as one space, so that `.`,
+    `^` and `$` mean the same on RE2 and on Postgres ARE. -#}
 with
 
 error_groups as (
 
-    select * from {{ ref('int_error_groups') }}
+    select
+        *,
+        {{ job_insights.rule_message('representative_message') }} as rule_message
+    from {{ ref('int_error_groups') }}
 
 ),
 

@@ -4,7 +4,10 @@ with
 
 error_groups as (
 
-    select * from {{ ref('int_error_groups') }}
+    select
+        *,
+        {{ job_insights.rule_message('representative_message') }} as rule_message
+    from {{ ref('int_error_groups') }}
 
 ),
 
