@@ -75,16 +75,19 @@ def write_duckdb(
             "finished_at timestamp)"
         )
         options = "header = false, nullstr = '\\N', quote = '\"', escape = '\"'"
-        con.execute(f"insert into {schema}.pipeline select * from read_csv(?, {options}, "
-                    "columns = {'id': 'varchar', 'name': 'varchar', 'tenant_id': 'varchar'})",
-                    [str(pipelines_csv)])
-        con.execute(
-            f"insert into {schema}.job_execution select * from read_csv(?, {options}, "
-            "columns = {'id': 'varchar', 'pipeline_id': 'varchar', 'tenant_id': 'varchar', "
-            "'status': 'varchar', 'data': 'varchar', 'started_at': 'timestamp', "
-            "'finished_at': 'timestamp'}, max_line_size = 20000000)",
-            [str(jobs_csv)],
-        )
+        # DuckDB's CSV sniffer rejects an empty file: empty tables stay empty.
+        if pipelines_csv.stat().st_size:
+            con.execute(f"insert into {schema}.pipeline select * from read_csv(?, {options}, "
+                        "columns = {'id': 'varchar', 'name': 'varchar', 'tenant_id': 'varchar'})",
+                        [str(pipelines_csv)])
+        if jobs_csv.stat().st_size:
+            con.execute(
+                f"insert into {schema}.job_execution select * from read_csv(?, {options}, "
+                "columns = {'id': 'varchar', 'pipeline_id': 'varchar', 'tenant_id': 'varchar', "
+                "'status': 'varchar', 'data': 'varchar', 'started_at': 'timestamp', "
+                "'finished_at': 'timestamp'}, max_line_size = 20000000)",
+                [str(jobs_csv)],
+            )
 
 
 def write_postgres(
