@@ -23,7 +23,20 @@
     {%- set role = job_insights.bi_role() -%}
     do $do$
     begin
-        if not exists (select from pg_catalog.pg_roles where rolname = {{ job_insights.sql_string(role) }}) then
+        if not exists (
+            select from pg_catalog.pg_roles where rolname = {{ job_insights.sql_string(role) }}
+        ) then
+            if not exists (
+                select from pg_catalog.pg_roles
+                where rolname = current_user and (rolcreaterole or rolsuper)
+            ) then
+                raise exception using message = format(
+                    'BI role %s does not exist and %s may not create roles: create it once '
+                    '(create role %s nologin) or set the dbt var bi_role to an existing role',
+                    {{ job_insights.sql_string(role) }}, current_user,
+                    {{ job_insights.sql_string(role) }}
+                );
+            end if;
             create role {{ adapter.quote(role) }} nologin;
         end if;
     end
