@@ -8,7 +8,8 @@
     rule orders; the CASE on rule_order evaluates only the one rule of each pair, and a batch
     never holds more distinct patterns than the Postgres regex cache keeps. -#}
 {% macro all_rule_matches(relation, key_column, columns) -%}
-    {%- set batches = job_insights.batch_classification_rules(job_insights.load_classification_rules()) -%}
+    {%- set rules = job_insights.load_classification_rules() -%}
+    {%- set batches = job_insights.batch_classification_rules(rules) -%}
     {%- if batches | length == 0 %}
     select {{ key_column }}, cast(null as integer) as rule_order
     from {{ relation }}
