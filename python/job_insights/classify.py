@@ -28,8 +28,9 @@ from job_insights.dbt import compile_inline, run_dbt
 
 INPUT_TABLE = "ji_classify_input"
 
-#: Mirrors stg_workflow_manager__job_errors (message cleaning, integer codes) and
-#: int_job_errors_fingerprinted (templates, fingerprint) for the rows of INPUT_TABLE.
+#: Mirrors stg_workflow_manager__job_errors (message cleaning, integer codes),
+#: int_job_errors_fingerprinted (templates, fingerprint) and int_error_groups_rule_classified
+#: (rules see whitespace runs as one space) for the rows of INPUT_TABLE.
 CLASSIFY_SQL = """
 -- depends_on: {{ ref('classification_rules') }}
 with
@@ -64,6 +65,8 @@ templated as (
     select
         *,
         coalesce(cast(error_code as {{ dbt.type_string() }}), code_text) as error_code_text,
+        {{ job_insights.regex_replace_all('error_message', '[[:space:]]+', ' ') }}
+            as rule_message,
         left(
             {{ job_insights.mask_error_text('error_message') }},
             {{ var('max_template_length') }}
@@ -88,7 +91,7 @@ matches as (
 
     {{ job_insights.classify_with_rules('fingerprinted', 'input_id', {
         'exception': 'exception_type',
-        'message': 'error_message',
+        'message': 'rule_message',
         'activity': 'activity_name',
         'code': 'error_code_text',
     }) }}

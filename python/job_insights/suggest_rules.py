@@ -3,7 +3,7 @@
 1. Sources: error groups of fct_job_errors classified by a correction or the LLM, with their
    template (int_error_groups).
 2. Candidates, in the portable regex subset by construction (literal text, punctuation escaped
-   with a backslash, runs of spaces as `[ \\t\\n]+`): per group, its exception type plus the
+   with a backslash): per group, its exception type plus the
    longest literal run of its template; per exception type whose corrected/LLM groups all share
    one category, the exception type alone.
 3. Backtest on the whole history of the warehouse, with the project's own SQL (the
@@ -30,7 +30,7 @@ from job_insights.corrections import write_atomically
 from job_insights.dbt import compile_inline
 from job_insights.warehouse import MARTS_SCHEMA, connect, fetch_all
 
-PLACEHOLDER = re.compile(r"'<V>'|\"<V>\"|`<V>`|<(?:TS|URL|EMAIL|UUID|PATH|HEX|N|V)>")
+PLACEHOLDER = re.compile(r"'<V>'|\"<V>\"|`<V>`|<(?:TS|URL|EMAIL|UUID|PATH|HEX|N|V|SQL)>")
 META = set(".^$*+?()[]{}|\\/-")
 MIN_FRAGMENT = 12
 MAX_FRAGMENT = 80
@@ -48,7 +48,8 @@ history as (
         error_id,
         category,
         exception_type,
-        error_message,
+        {{ job_insights.regex_replace_all('error_message', '[[:space:]]+', ' ') }}
+            as error_message,
         activity_name,
         cast(error_code as {{ dbt.type_string() }}) as error_code_text
     from {{ ref('fct_job_errors') }}
@@ -148,11 +149,10 @@ class Candidate:
 
 
 def escape_literal(text: str) -> str:
-    """Literal text as a portable pattern: punctuation escaped, whitespace runs flexible."""
-    out = []
-    for word in text.split():
-        out.append("".join(f"\\{ch}" if ch in META else ch for ch in word))
-    return "[ \\t\\n]+".join(out)
+    """Literal text as a portable pattern: punctuation escaped, whitespace runs as one space
+    (rules see messages with whitespace runs collapsed)."""
+    return " ".join("".join(f"\\{ch}" if ch in META else ch for ch in word)
+                    for word in text.split())
 
 
 def literal_fragment(template: str | None) -> str | None:
