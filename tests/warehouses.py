@@ -94,4 +94,9 @@ def copy_project(directory: Path) -> Path:
             shutil.copytree(source, directory / part)
         elif source.exists():
             shutil.copyfile(source, directory / part)
+    # The compiled classification SQL is keyed by the content it depends on: reuse it.
+    cache = directory / "target" / "classify"
+    cache.mkdir(parents=True)
+    for compiled in (PROJECT_DIR / "target" / "classify").glob("classify-*.sql"):
+        shutil.copyfile(compiled, cache / compiled.name)
     return directory
