@@ -102,24 +102,28 @@ def _event_datetime(value: Any) -> datetime | None:
 
 
 def lambda_handler(event: dict[str, Any] | None, context: Any) -> dict[str, Any]:
-    """AWS Lambda entry point (e.g. a daily EventBridge schedule).
+    """AWS Lambda entry point, e.g. for a daily EventBridge schedule.
 
-    Event keys, all optional: hours (24), since, until (ISO 8601), tenant_id, pipeline,
-    category, refresh (true: run the pipeline first). Slack: SLACK_WEBHOOK_URL.
-    Returns the summary as a dict.
+    Options, all optional, at the top of the event or in its `detail`: hours (24), since,
+    until (ISO 8601; default the event's `time`, else now), tenant_id, pipeline, category,
+    refresh (default true: run the pipeline first). Configuration comes from the environment
+    and SSM (config.py); Slack from SLACK_WEBHOOK_URL. Returns the summary as a dict.
     """
     from job_insights.slack import webhook_url
 
     event = event or {}
+    detail = event.get("detail")
+    options = {**event, **(detail if isinstance(detail, dict) else {})}
     job = FailureAnalyzerJob(
-        lookback_hours=float(event.get("hours", 24)),
-        refresh=bool(event.get("refresh", True)),
+        lookback_hours=float(options.get("hours", 24)),
+        refresh=bool(options.get("refresh", True)),
         slack_webhook=webhook_url(None),
     )
     summary = job.run(
-        since=_event_datetime(event.get("since")), until=_event_datetime(event.get("until")),
-        tenant_id=event.get("tenant_id"), pipeline=event.get("pipeline"),
-        category=event.get("category"),
+        since=_event_datetime(options.get("since")),
+        until=_event_datetime(options.get("until") or event.get("time")),
+        tenant_id=options.get("tenant_id"), pipeline=options.get("pipeline"),
+        category=options.get("category"),
     )
     log.info("analysed %s failed jobs, %s errors", summary.total_jobs, summary.total_errors)
     return summary.to_dict()
