@@ -8,10 +8,10 @@ from pathlib import Path
 from uuid import UUID
 
 import pytest
-from warehouses import NOW, SINCE, copy_warehouse, settings_for
 
 from job_insights.api import FailureAnalyzerJob, FailureClassifier, lambda_handler
 from job_insights.report import ReportFilter, load_report
+from warehouses import NOW, SINCE, copy_warehouse, settings_for
 
 SCHEDULED_EVENT = {
     "version": "0",

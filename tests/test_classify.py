@@ -10,10 +10,10 @@ from typing import Any
 import duckdb
 import pytest
 from typer.testing import CliRunner
-from warehouses import copy_project, copy_warehouse, settings_for
 
 from job_insights.classify import Classifier, ClassifyError, input_row, parse_errors
 from job_insights.cli import app
+from warehouses import copy_project, copy_warehouse, settings_for
 
 S3_404 = {"code": 404, "exception": "ClientError", "activity_name": "READ :: S3",
           "message": "An error occurred (404) when calling the HeadObject operation: Not Found"}

@@ -10,14 +10,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import new_pg_database
-from pg_cluster import PgCluster
 from typer.testing import CliRunner
-from warehouses import NOW, PERIOD, SINCE, demo_data, golden_warehouse, settings_for
 
+from conftest import new_pg_database
 from job_insights.cli import app, main
 from job_insights.report import ReportFilter, load_report
 from job_insights.sources import write_postgres
+from pg_cluster import PgCluster
+from warehouses import NOW, PERIOD, SINCE, demo_data, golden_warehouse, settings_for
 
 COMMANDS = [["demo"], ["run"], ["report"], ["classify"], ["suggest-rules"], ["corrections"],
             ["corrections", "import"], ["corrections", "export"]]

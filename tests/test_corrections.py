@@ -11,13 +11,12 @@ from typing import Any
 import duckdb
 import pytest
 from typer.testing import CliRunner
-from warehouses import PERIOD, copy_project, copy_warehouse, settings_for
 
 from job_insights import corrections
 from job_insights.cli import app
 from job_insights.config import Settings
 from job_insights.corrections import CorrectionsFileError, import_corrections, read_seed
-from job_insights.pipeline import run_pipeline
+from warehouses import PERIOD, copy_project, copy_warehouse, settings_for
 
 HEADER = ["Error ID", "Fingerprint", "Corrected Category"]
 

@@ -13,7 +13,6 @@ from pathlib import Path
 import duckdb
 import pytest
 from typer.testing import CliRunner
-from warehouses import NOW, PERIOD, SINCE, copy_warehouse, settings_for
 
 from job_insights.cli import app
 from job_insights.config import Settings
@@ -26,6 +25,7 @@ from job_insights.report import (
     load_report,
     render,
 )
+from warehouses import NOW, PERIOD, SINCE, copy_warehouse, settings_for
 
 
 @pytest.fixture(scope="module")

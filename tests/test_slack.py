@@ -11,11 +11,11 @@ from typing import Any
 
 import pytest
 from typer.testing import CliRunner
-from warehouses import NOW, PERIOD, SINCE, copy_warehouse, settings_for
 
 from job_insights.cli import app
 from job_insights.report import Report, ReportFilter, load_report
 from job_insights.slack import SlackError, post_summary, summary_message, webhook_url
+from warehouses import NOW, PERIOD, SINCE, copy_warehouse, settings_for
 
 
 class Webhook:

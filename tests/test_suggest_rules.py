@@ -10,7 +10,6 @@ from pathlib import Path
 import duckdb
 import pytest
 from typer.testing import CliRunner
-from warehouses import copy_project, copy_warehouse, settings_for
 
 from job_insights.cli import app
 from job_insights.config import Settings
@@ -21,7 +20,7 @@ from job_insights.suggest_rules import (
     portability_check,
     suggest_rules,
 )
-
+from warehouses import copy_project, copy_warehouse, settings_for
 
 Corrected = tuple[Settings, Path, dict[str, str], str]
 
