@@ -190,10 +190,12 @@ def _compile(settings: Settings, cache_dir: Path) -> str:
         target="duckdb", duckdb_path=scratch / "rules.duckdb", project_dir=settings.project_dir,
         source_schema=settings.source_schema, verbose=settings.verbose,
     )
-    target_path = ["--target-path", str(cache_dir / "dbt-target")]
+    # A target path of its own: concurrent compiles never share dbt's artifacts.
+    target_path = scratch / "target"
     try:
-        run_dbt(compile_settings, ["seed", "--select", "classification_rules", *target_path])
-        return compile_inline(compile_settings, CLASSIFY_SQL, cache_dir / "dbt-target")
+        run_dbt(compile_settings,
+                ["seed", "--select", "classification_rules", "--target-path", str(target_path)])
+        return compile_inline(compile_settings, CLASSIFY_SQL, target_path)
     finally:
         for path in sorted(scratch.rglob("*"), reverse=True):
             path.unlink() if path.is_file() else path.rmdir()

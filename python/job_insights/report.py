@@ -275,6 +275,10 @@ def load_report(settings: Settings, report_filter: ReportFilter, now: datetime) 
     return Report(filter=report_filter, analyzed_at=now, errors=rows)
 
 
+def jobs(count: int) -> str:
+    return f"{count} job" if count == 1 else f"{count} jobs"
+
+
 def render_summary_text(report: Report, top: int = 10) -> str:
     """The summary sections of the text report: period, totals, categories, tenants, pipelines."""
     lines = [
@@ -291,7 +295,7 @@ def render_summary_text(report: Report, top: int = 10) -> str:
                        ("FAILED JOBS BY PIPELINE", "pipeline_name")):
         lines += ["", RULE, title, RULE]
         ranked = report.failed_jobs_by(key)
-        lines += [f"  {label}: {count} jobs" for label, count in ranked[:top]]
+        lines += [f"  {label}: {jobs(count)}" for label, count in ranked[:top]]
         if len(ranked) > top:
             lines.append(f"  ... and {len(ranked) - top} more")
     return "\n".join(lines) + "\n"

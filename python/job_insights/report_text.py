@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from job_insights.report import RULE, Report, render_summary_text
+from job_insights.report import jobs as count_jobs
 
 MESSAGE_WIDTH = 60
 
@@ -52,7 +53,7 @@ def render_text(report: Report) -> str:
         )
     lines += ["", RULE, "DETAILED ERROR ANALYSIS", RULE]
     for category, jobs in report.jobs_by_primary_category():
-        lines += ["", f"{category} ({len(jobs)} jobs)"]
+        lines += ["", f"{category} ({count_jobs(len(jobs))})"]
         for job_id, rows in jobs:
             first = rows[0]
             lines += [
@@ -112,7 +113,7 @@ def render_markdown(report: Report, top: int = 20) -> str:
     ]
     lines += ["", "## Detailed Error Analysis"]
     for category, jobs in report.jobs_by_primary_category():
-        lines += ["", f"### {category} ({len(jobs)} jobs)"]
+        lines += ["", f"### {category} ({count_jobs(len(jobs))})"]
         for job_id, rows in jobs:
             first = rows[0]
             lines += ["", f"#### Job: `{job_id}`",
