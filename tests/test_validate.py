@@ -125,6 +125,7 @@ def test_cli_exit_codes(duckdb_warehouse: Settings, tmp_path: Path) -> None:
     assert ok.exit_code == 0, ok.output
     assert "source job_execution: 7/7 checks passed" in ok.output
     broken = tmp_path / "broken.duckdb"
+    execute(duckdb_warehouse, "checkpoint")  # all of it in the file, none in the WAL
     broken.write_bytes(duckdb_warehouse.duckdb_path.read_bytes())
     execute(duckdb_settings(broken),
             "update job_insights.fct_job_errors set classified_by = 'guess' where error_index = 0")
