@@ -91,6 +91,7 @@ class Corpus:
         wrap: str | None = None,
         wrap_message: Callable[[BaseException], str] | None = None,
         ambiguous: bool = False,
+        split: str | None = None,
         alt_category: str | None = None,
     ) -> None:
         """Run `trigger`, which must raise; record what the real library said."""
@@ -120,7 +121,7 @@ class Corpus:
                 "ambiguous": ambiguous,
                 "alt_category": alt_category,
                 "source": source,
-                "split": split_for(template_id),
+                "split": split or split_for(template_id),
             }
         )
 
@@ -2180,6 +2181,281 @@ def engine_family(c: Corpus) -> None:
         )
 
 
+# =========================================================================== fresh holdout
+
+
+def fresh_family(c: Corpus, tmp: Path) -> None:
+    """Templates added AFTER the rules were frozen (rules v2), all in the holdout split: the
+    honest measure of how the rules generalise to error types nobody wrote a rule for."""
+    import ftplib
+    import io
+
+    import duckdb
+    import httpx
+    import lxml.etree
+    import pandas as pd
+    import psycopg2
+    import pydantic
+    import requests
+
+    fresh = {"split": "holdout"}
+    ddb = version("duckdb")
+    con = duckdb.connect()
+    con.execute("create table sales(region varchar, amount double)")
+    for act, col in [
+        ("TRANSFORM :: SQL", "region"),
+        ("TRANSFORM :: SQL aggregate invoices", "amount"),
+        ("TRANSFORM :: SQL report", "*"),
+    ]:
+        sql = (
+            f"select {col}, sum(amount) from sales"
+            if col != "*"
+            else "select *, count(*) from sales"
+        )
+        c.add(
+            "fresh.duckdb.group_by",
+            "duckdb.binder",
+            WE,
+            act,
+            lambda sql=sql: con.execute(sql).fetchall(),
+            source=ddb,
+            **fresh,
+        )
+    for i, act in enumerate(
+        ["READ :: Parquet orders", "READ :: S3 parquet", "READ :: SFTP invoices (tenant 44660227)"]
+    ):
+        p = tmp / f"not_parquet_{i}.parquet"
+        p.write_text("id,amount\n1,2\n" * (i + 1))
+        c.add(
+            "fresh.duckdb.parquet_magic",
+            "duckdb.invalid_input",
+            IDQ,
+            act,
+            lambda p=p: con.execute(f"select * from read_parquet('{p.name}')").fetchall(),
+            source=ddb,
+            **fresh,
+        )
+    for act, value in [
+        ("TRANSFORM :: SQL dates", "2024-01-01 25:00:00"),
+        ("READ :: SFTP invoices (tenant 44660227)", "2024-06-31T10:00:00"),
+        ("TRANSFORM :: SQL", "yesterday 10am"),
+    ]:
+        c.add(
+            "fresh.duckdb.timestamp",
+            "duckdb.conversion",
+            IDQ,
+            act,
+            lambda value=value: con.execute(f"select cast('{value}' as timestamp)").fetchall(),
+            source=ddb,
+            **fresh,
+        )
+    pdv = version("pandas")
+    for act, values in [
+        ("TRANSFORM :: Python pandas", [1.0, None]),
+        ("TRANSFORM :: Python amounts", [float("inf"), 2.0]),
+        ("READ :: SFTP payments (tenant 31337001)", [None, None, 3.0]),
+    ]:
+        c.add(
+            "fresh.pandas.int_nan",
+            "pandas.value_error",
+            IDQ,
+            act,
+            lambda values=values: pd.Series(values).astype(int),
+            source=pdv,
+            **fresh,
+        )
+    py = python_source()
+    for act, doc in [
+        ("READ :: JSON orders", '{"note": "line1\nline2"}'),
+        ("READ :: SFTP invoices (tenant 44660227)", '["tab\there"]'),
+        ("READ :: JSON suppliers", '{"name": "A\u0001B"}'),
+    ]:
+        c.add(
+            "fresh.json.control_char",
+            "json.decode",
+            IDQ,
+            act,
+            lambda doc=doc: json.loads(doc),
+            source=py,
+            **fresh,
+        )
+    for act, text in [
+        ("WRITE :: Latin-1 export", "Price \u20ac 10"),
+        ("SUBMIT :: SOAP invoices", "Supplier \u0141\u00f3d\u017a"),
+        ("WRITE :: Latin-1 export", "Smile \u263a"),
+    ]:
+        c.add(
+            "fresh.unicode.encode",
+            "unicode.encode",
+            IDQ,
+            act,
+            lambda text=text: text.encode("latin-1"),
+            source=py,
+            **fresh,
+        )
+    for act, (items, idx) in [
+        ("TRANSFORM :: Python pandas", ([1, 2], 5)),
+        ("SUBMIT :: Xledger", ([], 0)),
+        ("TRANSFORM :: Python enrich suppliers", ([3], 1)),
+    ]:
+        c.add(
+            "fresh.python.index",
+            "python.index",
+            WE,
+            act,
+            lambda items=items, idx=idx: items[idx],
+            source=py,
+            ambiguous=True,
+            alt_category=IDQ,
+            **fresh,
+        )
+    for act, xml in [
+        ("READ :: SFTP invoices (tenant 44660227)", "<Invoice><Id>1</Id>"),
+        ("READ :: FTP bank statements", "<Document><Stmt></Document>"),
+        ("READ :: SFTP supplier master", "<?xml version='1.0'?>\n<a>&bogus;</a>"),
+    ]:
+        c.add(
+            "fresh.lxml.syntax",
+            "xml.syntax",
+            IDQ,
+            act,
+            lambda xml=xml: lxml.etree.fromstring(xml.encode()),
+            source=version("lxml"),
+            **fresh,
+        )
+
+    class Supplier(pydantic.BaseModel):
+        code: str = pydantic.Field(max_length=10)
+
+    for act, code in [
+        ("READ :: Local CSV suppliers", "SUPPLIER-000123"),
+        ("EXTRACT :: Ivalua Suppliers", "ACME-NORWAY-AS"),
+        ("READ :: JSON suppliers", "X" * 14),
+    ]:
+        c.add(
+            "fresh.pydantic.too_long",
+            "pydantic.validation",
+            IDQ,
+            act,
+            lambda code=code: Supplier(code=code),
+            source=version("pydantic"),
+            **fresh,
+        )
+    with srv.http_server() as (base, canned):
+        for i, act in enumerate(
+            ["EXTRACT :: Ivalua Suppliers", "EXTRACT :: Tripletex ledger", "SUBMIT :: Xledger"]
+        ):
+            canned.put(f"loop{i}", 302, "", headers={"Location": f"/r/loop{i}?n={i}"})
+            c.add(
+                "fresh.requests.redirects",
+                "http.redirect",
+                TPS,
+                act,
+                lambda i=i: requests.get(f"{base}/r/loop{i}", timeout=5),
+                source=version("requests"),
+                code=None,
+                **fresh,
+            )
+            c.add(
+                "fresh.httpx.status.400",
+                "http.status",
+                IDQ,
+                act,
+                lambda i=i: httpx.get(
+                    f"{base}/status/400/api/v1/items/{77 + i}"
+                ).raise_for_status(),
+                source=version("httpx"),
+                code=400,
+                ambiguous=True,
+                alt_category=TPS,
+                **fresh,
+            )
+    with srv.garbage_server(b"") as port:
+        for act in [
+            "EXTRACT :: Ivalua Suppliers",
+            "EXTRACT :: Visma customers",
+            "SUBMIT :: Xledger",
+        ]:
+            c.add(
+                "fresh.httpx.disconnected",
+                "http.protocol",
+                TPS,
+                act,
+                lambda: httpx.get(f"http://{srv.LOOPBACK}:{port}/api"),
+                source=version("httpx"),
+                code=None,
+                **fresh,
+            )
+    root = tmp / "ftp-fresh"
+    root.mkdir()
+    with srv.ftp_server(root, "tenant", "secret") as port:
+        for act, name in [
+            ("WRITE :: FTP remittance", "out/remit_0001.xml"),
+            ("WRITE :: FTP remittance", "out/remit_0002.xml"),
+            ("WRITE :: FTP payment files", "out/pain001_44660227.xml"),
+        ]:
+
+            def store(name: str = name) -> None:
+                with ftplib.FTP() as ftp:
+                    ftp.connect(srv.LOOPBACK, port, timeout=5)
+                    ftp.login("tenant", "secret")
+                    ftp.storbinary(f"STOR {name}", io.BytesIO(b"<x/>"))
+
+            c.add(
+                "fresh.ftp.store_denied",
+                "ftp.error_perm",
+                TPS,
+                act,
+                store,
+                source=py,
+                ambiguous=True,
+                alt_category=WE,
+                **fresh,
+            )
+    try:
+        cluster = srv.postgres_cluster()
+        info = cluster.__enter__()
+    except (RuntimeError, OSError, subprocess.CalledProcessError) as exc:
+        c.missed.append(f"fresh Postgres templates skipped: {exc}")
+        return
+    try:
+        conn = psycopg2.connect(**info)
+        conn.autocommit = True
+        with conn.cursor() as cur:
+            cur.execute("create table suppliers(code varchar(8) primary key)")
+            cur.execute(
+                "create table invoices(id int, supplier varchar(8) references suppliers(code))"
+            )
+        src = version("psycopg2-binary")
+        for act, statement in [
+            ("LOAD :: Postgres invoices", "insert into invoices values (1, 'S404')"),
+            ("LOAD :: Postgres warehouse", "insert into invoices values (2, 'ACME')"),
+            ("LOAD :: Postgres invoices", "insert into invoices values (3, 'NOPE1')"),
+            ("LOAD :: Postgres invoices", "insert into suppliers values ('SUPPLIER-0001')"),
+            ("LOAD :: Postgres warehouse", "insert into suppliers values ('ACME-NORWAY')"),
+            ("LOAD :: Postgres invoices", "insert into suppliers values ('123456789')"),
+            ("EXTRACT :: Postgres orders", "select 10 / 0"),
+            ("EXTRACT :: ERP database invoices", "select 1.5 / 0"),
+            ("LOAD :: Postgres warehouse", "select 7 % 0"),
+        ]:
+            template = (
+                "fresh.psycopg2.fk"
+                if "invoices values" in statement
+                else "fresh.psycopg2.too_long"
+                if "suppliers" in statement
+                else "fresh.psycopg2.division_by_zero"
+            )
+
+            def run(statement: str = statement) -> None:
+                with conn.cursor() as cur:
+                    cur.execute(statement)
+
+            c.add(template, "psycopg2.error", IDQ, act, run, source=src, code=None, **fresh)
+        conn.close()
+    finally:
+        cluster.__exit__(None, None, None)
+
+
 def _nothing() -> Any:
     return None
 
@@ -2192,6 +2468,7 @@ def _kill_self(sig: int) -> None:
 
 
 FAMILIES = [
+    "fresh",
     "duckdb",
     "pandas",
     "http",
@@ -2212,6 +2489,7 @@ def capture(only: list[str] | None = None) -> Corpus:
     cwd = Path.cwd()
     with tempfile.TemporaryDirectory(prefix="ji-corpus-") as t:
         tmp = Path(t)
+        os.chdir(tmp)  # files are named relative to it, so messages stay stable across runs
         steps: dict[str, Callable[[], None]] = {
             "duckdb": lambda: duckdb_family(c, tmp),
             "pandas": lambda: pandas_family(c, tmp),
@@ -2225,6 +2503,7 @@ def capture(only: list[str] | None = None) -> Corpus:
             "postgres": lambda: postgres_family(c),
             "python": lambda: python_family(c),
             "engine": lambda: engine_family(c),
+            "fresh": lambda: fresh_family(c, tmp),
         }
         for name in only or FAMILIES:
             print(f"capturing {name} ...", file=sys.stderr)

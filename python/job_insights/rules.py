@@ -21,7 +21,7 @@ Why the portable subset excludes what it does (each proved or shown in ``tests/t
   accept most of them, but RE2's are ASCII-only while ARE's follow the database locale (``\\w``
   matches ``æ`` on Postgres, not on DuckDB); ARE also refuses ``\\D \\S \\W`` inside brackets.
   Write ``[0-9]``, ``[a-z0-9_]``, ``[ \\t\\n]``.
-- Other backslash-letter escapes (``\\x41``, ``\\p{L}``, ``\\Q..\\E``, ``\\z``, ``\\e``...): RE2 reads
+- Other backslash-letter escapes (``\\x41``, ``\\p{L}``, ``\\Q..\\E``, ``\\z``...): RE2 reads
   ``\\x41b`` as ``Ab``, ARE as one character U+041B; the rest exist on one side only. Allowed
   escapes: ``\\n \\t \\r \\f`` and a backslash before any punctuation (``\\( \\. \\[``).
 - ``.`` crossing a newline: RE2 needs the ``s`` flag for it, ARE does it by default; the DuckDB
@@ -96,12 +96,21 @@ class Rule:
     confidence: float
     reasoning: str
 
-    def matches(self, exception: str | None, message: str | None, activity: str | None,
-                code: str | int | None) -> bool:
+    def matches(
+        self,
+        exception: str | None,
+        message: str | None,
+        activity: str | None,
+        code: str | int | None,
+    ) -> bool:
         """The engines' semantics: every given pattern matches its field (case-insensitive,
         ``.`` crossing newlines); a null field never matches."""
-        values = {"exception": exception, "message": message, "activity": activity,
-                  "code": None if code is None else str(code)}
+        values = {
+            "exception": exception,
+            "message": message,
+            "activity": activity,
+            "code": None if code is None else str(code),
+        }
         for column, pattern in self.patterns.items():
             value = values[PATTERN_FIELDS[column]]
             if value is None or _compiled(pattern).search(value) is None:
@@ -129,7 +138,9 @@ def check_portable(pattern: str) -> list[str]:
             if nxt == "":
                 problems.append("trailing backslash")
             elif nxt.isdigit():
-                problems.append(f"backreference or octal escape \\{nxt} (RE2 has no backreferences)")
+                problems.append(
+                    f"backreference or octal escape \\{nxt} (RE2 has no backreferences)"
+                )
             elif nxt in _FORBIDDEN_ESCAPE_REASONS:
                 problems.append(_FORBIDDEN_ESCAPE_REASONS[nxt])
             elif nxt.isalpha() and nxt not in _ALLOWED_LETTER_ESCAPES:
@@ -159,8 +170,10 @@ def check_portable(pattern: str) -> list[str]:
             if rest.startswith(("=", "!")) or rest in ("<=", "<!"):
                 problems.append("lookaround (?=, (?!, (?<=, (?<! is not supported by RE2")
             elif not rest.startswith(":"):
-                problems.append("inline flags or named groups (?...) are not portable; the "
-                                "macros already match case-insensitively")
+                problems.append(
+                    "inline flags or named groups (?...) are not portable; the "
+                    "macros already match case-insensitively"
+                )
         elif ch in "*+?}" and nxt in "?+" and not (ch == "?" and i > 0 and pattern[i - 1] == "("):
             kind = "lazy" if nxt == "?" else "possessive"
             problems.append(f"{kind} quantifier {ch}{nxt} is not portable")
@@ -226,11 +239,15 @@ def parse_rules(rows: Iterable[dict[str, str]]) -> list[Rule]:
     for line, row in enumerate(rows, start=2):
         rule = _parse_rule(row, line)
         if rule.rule_id in ids:
-            raise RuleError(f"classification rule {rule.rule_id}: rule_id is used twice "
-                            f"(lines {ids[rule.rule_id]} and {line})")
+            raise RuleError(
+                f"classification rule {rule.rule_id}: rule_id is used twice "
+                f"(lines {ids[rule.rule_id]} and {line})"
+            )
         if rule.rule_order in orders:
-            raise RuleError(f"classification rule {rule.rule_id}: rule_order {rule.rule_order} "
-                            f"is already used by rule {orders[rule.rule_order]}")
+            raise RuleError(
+                f"classification rule {rule.rule_id}: rule_order {rule.rule_order} "
+                f"is already used by rule {orders[rule.rule_order]}"
+            )
         ids[rule.rule_id] = line
         orders[rule.rule_order] = rule.rule_id
         rules.append(rule)
@@ -247,8 +264,13 @@ def load_rules(path: Path) -> list[Rule]:
         return parse_rules(reader)
 
 
-def first_match(rules: Sequence[Rule], exception: str | None, message: str | None,
-                activity: str | None, code: str | int | None) -> Rule | None:
+def first_match(
+    rules: Sequence[Rule],
+    exception: str | None,
+    message: str | None,
+    activity: str | None,
+    code: str | int | None,
+) -> Rule | None:
     """The first rule (in rule_order) whose patterns all match, as the compiled SQL decides."""
     for rule in rules:
         if rule.matches(exception, message, activity, code):
