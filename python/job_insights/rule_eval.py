@@ -248,15 +248,88 @@ def run_sql(engine: Engine, sql: str) -> list[tuple[Any, ...]]:
         conn.close()
 
 
-def evaluate(
-    engine: Engine, rows: Sequence[ErrorRow], rules_csv: Path | None = None
-) -> dict[str, Verdict]:
+@dataclass(frozen=True)
+class Evaluation:
+    engine: str
+    sql: str  # the compiled verdict SQL that produced `verdicts`
+    verdicts: dict[str, Verdict]
+
+
+def evaluate(engine: Engine, rows: Sequence[ErrorRow], rules_csv: Path | None = None) -> Evaluation:
     """Seed the rules, compile the verdict SQL through dbt and run it over `rows`."""
     project = DbtProject(engine, rules_csv)
     project.seed_rules()
     sql = project.compile_inline(verdict_sql())
     load_errors(engine, rows)
-    return {
-        row[0]: Verdict(str(row[0]), row[1], row[2], row[3], row[4], str(row[5]))
+    verdicts = {
+        str(row[0]): Verdict(str(row[0]), row[1], row[2], row[3], row[4], str(row[5]))
         for row in run_sql(engine, sql)
     }
+    return Evaluation(engine.name, sql, verdicts)
+
+
+# --------------------------------------------------------------------------- quality and snapshot
+
+
+@dataclass
+class Quality:
+    """Coverage (share of errors some rule classifies) and precision (share of those classified
+    correctly; an ambiguous entry is correct in either of its categories)."""
+
+    total: int = 0
+    covered: int = 0
+    correct: int = 0
+
+    @property
+    def coverage(self) -> float:
+        return self.covered / self.total if self.total else 0.0
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.covered if self.covered else 0.0
+
+
+def quality(
+    entries: Iterable[CorpusEntry], verdicts: dict[str, Verdict]
+) -> dict[tuple[str, str], Quality]:
+    """Quality keyed by (split, category), with split and category 'all' for the totals."""
+    table: dict[tuple[str, str], Quality] = {}
+    for entry in entries:
+        verdict = verdicts[entry.id]
+        for key in (
+            (entry.split, entry.category),
+            (entry.split, "all"),
+            ("all", entry.category),
+            ("all", "all"),
+        ):
+            q = table.setdefault(key, Quality())
+            q.total += 1
+            if verdict.category is not None:
+                q.covered += 1
+                q.correct += entry.accepts(verdict.category)
+    return table
+
+
+SNAPSHOT_COLUMNS = ("error_id", "rule_id", "category")
+
+
+def write_snapshot(path: Path, verdicts: dict[str, Verdict]) -> None:
+    import csv
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(SNAPSHOT_COLUMNS)
+        for error_id in sorted(verdicts):
+            v = verdicts[error_id]
+            writer.writerow([error_id, v.rule_id or "", v.category or ""])
+
+
+def read_snapshot(path: Path) -> dict[str, tuple[str | None, str | None]]:
+    import csv
+
+    with path.open(newline="", encoding="utf-8") as fh:
+        return {
+            row["error_id"]: (row["rule_id"] or None, row["category"] or None)
+            for row in csv.DictReader(fh)
+        }

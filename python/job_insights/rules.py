@@ -148,7 +148,7 @@ def check_portable(pattern: str) -> list[str]:
             i += 2
             continue
         if in_class:
-            if ch == "[" and nxt in ":.=":
+            if ch == "[" and nxt != "" and nxt in ":.=":
                 problems.append(
                     f"POSIX class or collating element [{nxt}...{nxt}] is ASCII-only in RE2 but "
                     "locale-aware in ARE; write the characters out"
@@ -174,7 +174,12 @@ def check_portable(pattern: str) -> list[str]:
                     "inline flags or named groups (?...) are not portable; the "
                     "macros already match case-insensitively"
                 )
-        elif ch in "*+?}" and nxt in "?+" and not (ch == "?" and i > 0 and pattern[i - 1] == "("):
+        elif (
+            ch in "*+?}"
+            and nxt != ""
+            and nxt in "?+"
+            and not (ch == "?" and i > 0 and pattern[i - 1] == "(")
+        ):
             kind = "lazy" if nxt == "?" else "possessive"
             problems.append(f"{kind} quantifier {ch}{nxt} is not portable")
         elif ch == "{" and nxt == ",":
