@@ -63,6 +63,7 @@ left join {{{{ ref('classification_rules') }}}} as rules on matches.rule_order =
 """
 
 RULES_ONLY_SQL = """
+-- depends_on: {{{{ ref('classification_rules') }}}}
 {{{{ job_insights.classify_with_rules('{table}', 'error_id', {columns}) }}}}
 """
 
