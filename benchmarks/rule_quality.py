@@ -4,7 +4,7 @@ Runs the real dbt-compiled rule SQL (DuckDB always, Postgres with --postgres) an
 and precision per split and category; --write-snapshot refreshes tests/fixtures/rule_verdicts.csv,
 the verdicts tests/test_rule_fixtures.py holds every rule edit to.
 
-    uv run python benchmarks/rule_quality.py [--postgres] [--write-snapshot] [--misses]
+    uv run python benchmarks/rule_quality.py [--postgres] [--write-snapshot] [--misses] [--per-rule]
 """
 
 from __future__ import annotations
@@ -54,11 +54,35 @@ def print_misses(evaluation: Evaluation) -> None:
             )
 
 
+def print_per_rule(evaluation: Evaluation) -> None:
+    """Evidence for each rule's confidence: examples won, precision, share of ambiguous ones."""
+    from job_insights.rules import load_rules
+
+    won: dict[str, list[bool]] = {}
+    ambiguous: dict[str, int] = {}
+    for entry in load_corpus():
+        verdict = evaluation.verdicts[entry.id]
+        if verdict.rule_id is None or verdict.category is None:
+            continue
+        won.setdefault(verdict.rule_id, []).append(entry.accepts(verdict.category))
+        ambiguous[verdict.rule_id] = ambiguous.get(verdict.rule_id, 0) + entry.ambiguous
+    print(f"\n{'rule_id':30} {'examples':>8} {'precision':>9} {'ambiguous':>9} {'confidence':>10}")
+    for rule in load_rules(REPO / "seeds" / "classification_rules.csv"):
+        hits = won.get(rule.rule_id, [])
+        precision = sum(hits) / len(hits) if hits else 0.0
+        share = ambiguous.get(rule.rule_id, 0) / len(hits) if hits else 0.0
+        print(
+            f"{rule.rule_id:30} {len(hits):8d} {precision:9.0%} {share:9.0%} "
+            f"{rule.confidence:10.2f}"
+        )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--postgres", action="store_true", help="also run on a throwaway Postgres")
     parser.add_argument("--write-snapshot", action="store_true")
     parser.add_argument("--misses", action="store_true", help="list uncovered and wrong lines")
+    parser.add_argument("--per-rule", action="store_true", help="evidence for each confidence")
     args = parser.parse_args()
     rows = [ErrorRow.from_entry(e) for e in load_corpus()]
     evaluations = [evaluate(Engine("duckdb", Path(tempfile.mkdtemp(prefix="ji-rq-"))), rows)]
@@ -82,6 +106,8 @@ def main() -> int:
         print_quality(evaluation)
     if args.misses:
         print_misses(evaluations[0])
+    if args.per_rule:
+        print_per_rule(evaluations[0])
     if len(evaluations) == 2:
         differ = [
             k
