@@ -2,7 +2,8 @@
 
 The clock is conftest.FIXED_NOW (passed to dbt as var insights_as_of). Each error group has one
 story: BINDER is new, FLAKY regressed, DRIFT ongoing, LEGACY resolved; VENDOR_TIMEOUT matches
-two rules (so the later rule, TIMEOUT, is shadowed); MYSTERY matches none. Bad input is part
+two rules, TIMEOUT and then CONNECTION_REFUSED (so the later one is shadowed); MYSTERY matches
+none. Bad input is part
 of it: a pipeline missing from `pipeline`, a job without finish time, a job with neither start
 nor finish, invalid JSON, and a pipeline with a day of jobs but no failure.
 """
@@ -31,7 +32,7 @@ ERRORS: dict[str, dict[str, object]] = {
                "exception": "BinderException", "activity_name": "SUBMIT :: Xledger"},
     "CONVERSION": {"code": 400, "message": "Could not convert string 'abc' to INT32",
                    "exception": "ConversionException", "activity_name": "LOAD :: csv"},
-    "VENDOR_TIMEOUT": {"code": 503, "message": "503 Service Unavailable",
+    "VENDOR_TIMEOUT": {"code": 504, "message": "Connection refused by the vendor gateway",
                        "exception": "TimeoutError", "activity_name": "FETCH :: Ivalua"},
     "FLAKY": {"code": 500, "message": "Flaky failure", "exception": "FlakyError",
               "activity_name": "SUBMIT :: SFTP"},

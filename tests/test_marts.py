@@ -90,7 +90,7 @@ def test_error_group_status(marts: Snapshot) -> None:
     assert mystery["last_seen_at"] == NOW - timedelta(days=1)
     timeout = groups["TimeoutError"]
     assert (timeout["category"], timeout["classified_by"], timeout["rule_id"]) == (
-        "THIRD_PARTY_SYSTEM", "rule", "HTTP_VENDOR_UNAVAILABLE")
+        "THIRD_PARTY_SYSTEM", "rule", "TIMEOUT")
     assert (timeout["affected_tenants"], timeout["affected_pipelines"]) == (1, 1)
     assert groups["SlowDriftError"]["regressed_at"] is None
     assert groups[None]["has_error_item"] is False
@@ -154,11 +154,11 @@ def test_classification_shares(marts: Snapshot) -> None:
 
 def test_rule_usage_dead_and_shadowed(marts: Snapshot) -> None:
     rules = by(marts["before"]["dim_classification_rules"], "rule_id")
-    assert rules["TIMEOUT"]["matched_groups"] == 1
-    assert rules["TIMEOUT"]["is_shadowed"] is True
-    assert rules["TIMEOUT"]["is_dead"] is False
-    vendor = rules["HTTP_VENDOR_UNAVAILABLE"]
-    assert (vendor["winning_groups"], vendor["hits"], vendor["is_shadowed"]) == (1, 1, False)
+    refused = rules["CONNECTION_REFUSED"]  # matches the timeout group, after TIMEOUT
+    assert (refused["matched_groups"], refused["winning_groups"]) == (1, 0)
+    assert (refused["is_shadowed"], refused["is_dead"], refused["hits"]) == (True, False, 0)
+    timeout = rules["TIMEOUT"]
+    assert (timeout["winning_groups"], timeout["hits"], timeout["is_shadowed"]) == (1, 1, False)
     assert rules["BINDER_ERROR"]["last_hit_at"] == NOW - timedelta(days=1)
     assert rules["S3_HEAD_OBJECT_NOT_FOUND"]["is_dead"] is True
     assert rules["S3_HEAD_OBJECT_NOT_FOUND"]["last_hit_at"] is None
