@@ -1,0 +1,150 @@
+{#- Compiles seeds/classification_rules.csv into SQL.
+
+    load_classification_rules() reads and validates the seed (at execution time) and returns the
+    rules in evaluation order. classify_with_rules() returns a select of (key, rule_order) with
+    the first matching rule for every row of `relation` (null rule_order when none matches).
+
+    Postgres keeps only 32 compiled regexes per backend: a CASE over more distinct patterns
+    recompiles on every row. Rules are therefore evaluated in batches whose distinct patterns fit
+    the cache, each batch one scan of the relation, and the lowest matching rule_order wins. -#}
+
+{#- Pattern columns of the seed and the error field each one is matched against. -#}
+{% macro rule_pattern_columns() -%}
+    {{ return({
+        'exception_pattern': 'exception',
+        'message_pattern': 'message',
+        'activity_pattern': 'activity',
+        'code_pattern': 'code',
+    }) }}
+{%- endmacro %}
+
+{% macro load_classification_rules() -%}
+    {%- if not execute -%}
+        {{ return([]) }}
+    {%- endif -%}
+    {%- set query -%}
+        select
+            rule_id, rule_order, category, exception_pattern, message_pattern,
+            activity_pattern, code_pattern, confidence,
+            {{ job_insights.regex_is_valid('exception_pattern') }} as exception_pattern_valid,
+            {{ job_insights.regex_is_valid('message_pattern') }} as message_pattern_valid,
+            {{ job_insights.regex_is_valid('activity_pattern') }} as activity_pattern_valid,
+            {{ job_insights.regex_is_valid('code_pattern') }} as code_pattern_valid
+        from {{ ref('classification_rules') }}
+        order by rule_order, rule_id
+    {%- endset -%}
+    {%- set categories = ['INPUT_DATA_QUALITY', 'WORKFLOW_ENGINE', 'THIRD_PARTY_SYSTEM'] -%}
+    {%- set seen = {'ids': [], 'orders': []} -%}
+    {%- set rules = [] -%}
+    {%- for row in run_query(query).rows -%}
+        {%- set name = 'classification rule ' ~ (row['rule_id'] or '(no rule_id, order ' ~ row['rule_order'] ~ ')') -%}
+        {%- set problems = [] -%}
+        {%- if not row['rule_id'] -%}{%- do problems.append('rule_id is empty') -%}{%- endif -%}
+        {%- if row['rule_id'] in seen.ids -%}{%- do problems.append('rule_id is used twice') -%}{%- endif -%}
+        {%- if row['rule_order'] is none -%}{%- do problems.append('rule_order is empty') -%}{%- endif -%}
+        {%- if row['rule_order'] in seen.orders -%}
+            {%- do problems.append('rule_order ' ~ row['rule_order'] ~ ' is used twice') -%}
+        {%- endif -%}
+        {%- if row['category'] not in categories -%}
+            {%- do problems.append('unknown category ' ~ row['category'] ~ ' (expected one of ' ~ categories | join(', ') ~ ')') -%}
+        {%- endif -%}
+        {%- if row['confidence'] is none or row['confidence'] < 0 or row['confidence'] > 1 -%}
+            {%- do problems.append('confidence must be within 0..1') -%}
+        {%- endif -%}
+        {%- set patterns = {} -%}
+        {%- for column in job_insights.rule_pattern_columns() -%}
+            {%- if row[column] is not none and row[column] | trim != '' -%}
+                {%- do patterns.update({column: row[column]}) -%}
+                {%- if not row[column ~ '_valid'] -%}
+                    {%- do problems.append(column ~ ' is not a valid regex: ' ~ row[column]) -%}
+                {%- endif -%}
+            {%- endif -%}
+        {%- endfor -%}
+        {%- if patterns | length == 0 -%}{%- do problems.append('it has no pattern') -%}{%- endif -%}
+        {%- if problems -%}
+            {{ exceptions.raise_compiler_error(name ~ ': ' ~ problems | join('; ')) }}
+        {%- endif -%}
+        {%- do seen.ids.append(row['rule_id']) -%}
+        {%- do seen.orders.append(row['rule_order']) -%}
+        {%- do rules.append({'rule_id': row['rule_id'], 'rule_order': row['rule_order'], 'patterns': patterns}) -%}
+    {%- endfor -%}
+    {{ return(rules) }}
+{%- endmacro %}
+
+
+{#- Distinct patterns one scan may use: all on engines without a small regex cache. -#}
+{% macro rule_batch_patterns() -%}
+    {{ return(adapter.dispatch('rule_batch_patterns', 'job_insights')()) }}
+{%- endmacro %}
+
+{% macro default__rule_batch_patterns() -%}
+    {{ return(1000000) }}
+{%- endmacro %}
+
+{% macro postgres__rule_batch_patterns() -%}
+    {{ return(var('rule_batch_patterns')) }}
+{%- endmacro %}
+
+
+{#- Rules grouped into batches of at most rule_batch_patterns() distinct patterns. -#}
+{% macro batch_classification_rules(rules) -%}
+    {%- set limit = job_insights.rule_batch_patterns() -%}
+    {%- set batches = [] -%}
+    {%- set state = {'rules': [], 'patterns': []} -%}
+    {%- for rule in rules -%}
+        {%- set new_patterns = [] -%}
+        {%- for pattern in rule.patterns.values() -%}
+            {%- if pattern not in state.patterns and pattern not in new_patterns -%}
+                {%- do new_patterns.append(pattern) -%}
+            {%- endif -%}
+        {%- endfor -%}
+        {%- if state.rules and (state.patterns | length) + (new_patterns | length) > limit -%}
+            {%- do batches.append(state.rules) -%}
+            {%- do state.update({'rules': [], 'patterns': []}) -%}
+            {%- set new_patterns = rule.patterns.values() | unique | list -%}
+        {%- endif -%}
+        {%- do state.rules.append(rule) -%}
+        {%- do state.patterns.extend(new_patterns) -%}
+    {%- endfor -%}
+    {%- if state.rules -%}{%- do batches.append(state.rules) -%}{%- endif -%}
+    {{ return(batches) }}
+{%- endmacro %}
+
+
+{#- The CASE that returns the rule_order of the first rule of `rules` matching a row. -#}
+{% macro rule_match_case(rules, columns) -%}
+    case
+    {%- for rule in rules %}
+        when {% for column, pattern in rule.patterns.items() -%}
+            {{ job_insights.regex_matches_ci(columns[job_insights.rule_pattern_columns()[column]],
+                                             job_insights.sql_string(pattern)) }}
+            {%- if not loop.last %} and {% endif -%}
+        {%- endfor %} then {{ rule.rule_order }}
+    {%- endfor %}
+    end
+{%- endmacro %}
+
+
+{#- Select (key_column, rule_order) for every row of `relation`: the first matching rule.
+    `columns` maps exception, message, activity and code to SQL expressions of `relation`. -#}
+{% macro classify_with_rules(relation, key_column, columns) -%}
+    {%- set batches = job_insights.batch_classification_rules(job_insights.load_classification_rules()) -%}
+    {%- if batches | length == 0 %}
+    select {{ key_column }}, cast(null as integer) as rule_order from {{ relation }}
+    {%- elif batches | length == 1 %}
+    select {{ key_column }}, {{ job_insights.rule_match_case(batches[0], columns) }} as rule_order
+    from {{ relation }}
+    {%- else %}
+    select {{ key_column }}, min(rule_order) as rule_order
+    from (
+        {%- for batch in batches %}
+        select {{ key_column }}, {{ job_insights.rule_match_case(batch, columns) }} as rule_order
+        from {{ relation }}
+        {%- if not loop.last %}
+        union all
+        {%- endif %}
+        {%- endfor %}
+    ) as rule_batches
+    group by {{ key_column }}
+    {%- endif %}
+{%- endmacro %}

@@ -1,0 +1,40 @@
+{#- The first matching classification rule of every error group, from its representative. -#}
+with
+
+error_groups as (
+
+    select * from {{ ref('int_error_groups') }}
+
+),
+
+rules as (
+
+    select * from {{ ref('classification_rules') }}
+
+),
+
+matches as (
+
+    {{ job_insights.classify_with_rules('error_groups', 'fingerprint', {
+        'exception': 'exception_type',
+        'message': 'representative_message',
+        'activity': 'representative_activity_name',
+        'code': 'representative_error_code',
+    }) }}
+
+),
+
+final as (
+
+    select
+        matches.fingerprint,
+        rules.rule_id,
+        rules.category,
+        rules.confidence,
+        rules.reasoning
+    from matches
+    left join rules on matches.rule_order = rules.rule_order
+
+)
+
+select * from final
