@@ -401,3 +401,27 @@ def test_progress_bar_and_summary() -> None:
     assert result.summary.answered == 3
     assert "3/3" in out  # the bar's counts, drawn on the (forced) terminal
     assert out.strip().splitlines()[-1].endswith(result.summary.line())
+
+
+def test_a_500_blaming_response_format_lowers_it_like_llama_cpp_python() -> None:
+    def handle(request: dict[str, Any]) -> Reply:
+        fmt = request.get("response_format") or {}
+        if fmt.get("type") == "json_schema":
+            return error(
+                500, "('body', 'response_format', 'type'): Input should be 'text' or 'json_object'"
+            )
+        assert fmt["schema"]["required"] == ["category", "confidence", "reasoning"]
+        return answer("WORKFLOW_ENGINE")
+
+    with ScriptedServer(handle) as srv:
+        result, _ = run(queue(3), settings(srv.url, concurrency=1))
+        assert len(srv.requests) == 4
+    assert len(result.rows) == 3
+
+
+def test_a_plain_400_is_rejected_without_retry() -> None:
+    with ScriptedServer(lambda r: error(400, "context length exceeded")) as srv:
+        result, out = run(queue(2), settings(srv.url))
+        assert len(srv.requests) == 2
+    assert result.summary.rejected == 2
+    assert "HTTP 400" in out

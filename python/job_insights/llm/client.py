@@ -29,7 +29,7 @@ Outcome = Literal["answered", "rejected", "pending"]
 # HTTP statuses that say the endpoint is configured wrongly: asking again for other groups is
 # pointless, so they open the breaker at once.
 _FATAL_STATUSES = {401, 403, 404}
-_FORMAT_HINTS = ("response_format", "json_schema", "json_object", "schema", "format")
+_FORMAT_HINTS = ("response_format", "json_schema", "json_object")
 
 
 @dataclass(frozen=True)
@@ -140,10 +140,13 @@ class LlmClient:
                 self.breaker.record_success()
                 status = exc.status_code
                 last_error = f"HTTP {status}: {_short(exc.message)}"
+                if status in (400, 422) or status >= 500:
+                    # some servers (llama-cpp-python) answer an unsupported response_format
+                    # with a 500: lower the structured output before retrying anything
+                    if self._lower_format(kind, exc):
+                        continue
                 if status == 429 or status >= 500:
                     retry_after = _retry_after(exc.response.headers)
-                elif status in (400, 422) and self._lower_format(kind, exc):
-                    continue
                 elif status in _FATAL_STATUSES:
                     self.breaker.trip(f"{last_error} (check model name, URL and API key)")
                     return CallResult("pending", error=last_error, requests=requests)

@@ -90,7 +90,8 @@ def response_format(kind: str, categories: Sequence[Category]) -> dict[str, Any]
             },
         }
     if kind == "json_object":
-        return {"type": "json_object"}
+        # "schema" is an extension (llama-cpp-python constrains by it); others ignore it
+        return {"type": "json_object", "schema": answer_schema(categories)}
     return None
 
 

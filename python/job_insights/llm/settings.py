@@ -49,7 +49,7 @@ class LlmSettings:
     timeout_s: float = 60.0
     max_groups: int | None = None
     """Cap on groups sent per run; None (or 0 in the environment) means no cap."""
-    min_confidence: float = 0.5
+    min_confidence: float = 0.6
     """Answers below it are stored but do not classify: the group stays UNKNOWN."""
     enabled: bool = True
     reclassify: bool = False
