@@ -28,4 +28,11 @@ def model(dbt, session):
             "llm_reclassify": dbt.config.get("llm_reclassify"),
         }
     )
-    return duckdb_model(dbt, session, settings)
+    return duckdb_model(
+        session,
+        queue=dbt.ref("int_llm_queue"),
+        examples=dbt.ref("int_corrected_error_groups"),
+        categories=dbt.ref("error_categories"),
+        this=dbt.this if dbt.is_incremental else None,
+        settings=settings,
+    )

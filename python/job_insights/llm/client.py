@@ -140,11 +140,10 @@ class LlmClient:
                 self.breaker.record_success()
                 status = exc.status_code
                 last_error = f"HTTP {status}: {_short(exc.message)}"
-                if status in (400, 422) or status >= 500:
-                    # some servers (llama-cpp-python) answer an unsupported response_format
-                    # with a 500: lower the structured output before retrying anything
-                    if self._lower_format(kind, exc):
-                        continue
+                # some servers (llama-cpp-python) answer an unsupported response_format with
+                # a 500: lower the structured output before retrying anything
+                if (status in (400, 422) or status >= 500) and self._lower_format(kind, exc):
+                    continue
                 if status == 429 or status >= 500:
                     retry_after = _retry_after(exc.response.headers)
                 elif status in _FATAL_STATUSES:

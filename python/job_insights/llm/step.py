@@ -63,10 +63,11 @@ class Summary:
             if self.below_min_confidence
             else ""
         )
+        known = f"; {self.already_answered} already answered" if self.already_answered else ""
         return (
             f"llm: {self.sent} groups sent, {self.answered} answered{low}, "
             f"{self.rejected} rejected, {self.pending} pending, {self.requests} requests, "
-            f"{self.prompt_tokens}+{self.completion_tokens} tokens, {self.seconds:.1f} s"
+            f"{self.prompt_tokens}+{self.completion_tokens} tokens, {self.seconds:.1f} s{known}"
         )
 
 

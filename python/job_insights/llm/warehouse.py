@@ -55,22 +55,34 @@ def relation_rows(relation: Any) -> list[dict[str, Any]]:
     return [dict(zip(columns, row, strict=True)) for row in relation.fetchall()]
 
 
-def duckdb_model(dbt: Any, session: Any, settings: LlmSettings) -> Any:
-    """Classify the new groups of `int_llm_queue` and return them as a DuckDB relation that the
-    incremental materialization merges on (fingerprint, model, prompt_version)."""
+def duckdb_model(
+    session: Any,
+    *,
+    queue: Any,
+    examples: Any,
+    categories: Any,
+    this: Any,
+    settings: LlmSettings,
+) -> Any:
+    """Classify the new groups of the queue and return them as a DuckDB relation that the
+    incremental materialization merges on (fingerprint, model, prompt_version).
+
+    `queue`, `examples`, `categories`: the relations of int_llm_queue,
+    int_corrected_error_groups and error_categories (dbt finds refs only in the model file);
+    `this`: the model's own table when it exists (dbt.is_incremental), else None."""
     existing: list[dict[str, Any]] = []
-    if dbt.is_incremental and not settings.reclassify:
+    if this is not None and not settings.reclassify:
         existing = relation_rows(
             session.sql(
-                f"select fingerprint, model, prompt_version from {dbt.this} "
+                f"select fingerprint, model, prompt_version from {this} "
                 "where model = $model and prompt_version = $version",
                 params={"model": settings.model, "version": PROMPT_VERSION},
             )
         )
     result = classify_groups(
-        relation_rows(dbt.ref(QUEUE_MODEL)),
-        relation_rows(dbt.ref(EXAMPLES_MODEL)),
-        relation_rows(dbt.ref(CATEGORIES_SEED)),
+        relation_rows(queue),
+        relation_rows(examples),
+        relation_rows(categories),
         settings,
         existing,
     )
@@ -112,7 +124,8 @@ class Relations:
             if node.get("package_name") == package and node.get("relation_name"):
                 names.setdefault(node["name"], node["relation_name"])
         missing = [
-            n for n in (QUEUE_MODEL, EXAMPLES_MODEL, CATEGORIES_SEED, ANSWERS_MODEL)
+            n
+            for n in (QUEUE_MODEL, EXAMPLES_MODEL, CATEGORIES_SEED, ANSWERS_MODEL)
             if n not in names
         ]
         if missing:
@@ -146,8 +159,7 @@ def run_llm_step_postgres(conn: Any, relations: Relations, settings: LlmSettings
             )
             marks = ", ".join("%s" for _ in ANSWER_COLUMNS)
             cur.executemany(
-                f"insert into {relations.answers} ({', '.join(ANSWER_COLUMNS)}) "
-                f"values ({marks})",
+                f"insert into {relations.answers} ({', '.join(ANSWER_COLUMNS)}) values ({marks})",
                 [[row[c] for c in ANSWER_COLUMNS] for row in result.rows],
             )
         conn.commit()
