@@ -46,6 +46,15 @@ def settings_from_dbt_vars(values: Mapping[str, Any]) -> LlmSettings:
     return LlmSettings.load(overrides)
 
 
+def dbt_vars_from_overrides(overrides: Mapping[str, Any]) -> dict[str, Any]:
+    """LlmSettings overrides (CLI flags) as the dbt vars that the Python model reads."""
+    by_field = {field: var for var, field in DBT_VARS.items()}
+    unknown = sorted(set(overrides) - set(by_field))
+    if unknown:
+        raise ValueError(f"no dbt var for LLM setting(s) {', '.join(unknown)}")
+    return {by_field[k]: v for k, v in overrides.items() if v is not None}
+
+
 # ---------------------------------------------------------------- DuckDB (dbt Python model)
 
 
@@ -136,33 +145,42 @@ class Relations:
 
 
 def run_llm_step_postgres(conn: Any, relations: Relations, settings: LlmSettings) -> StepResult:
-    """Read the queue, ask, and upsert the answers in one transaction (DB-API connection,
-    psycopg2 style). Returns the rows written and the summary."""
-    with conn.cursor() as cur:
-        queue = _fetch(cur, f"select * from {relations.queue}")
-        examples = _fetch(cur, f"select * from {relations.examples}")
-        categories = _fetch(cur, f"select * from {relations.categories}")
-        existing = _fetch(
-            cur,
-            f"select fingerprint, model, prompt_version from {relations.answers} "
-            "where model = %s and prompt_version = %s",
-            (settings.model, PROMPT_VERSION),
-        )
-    conn.commit()  # end the read transaction: no lock is held while the model thinks
-    result = classify_groups(queue, examples, categories, settings, existing)
-    if result.rows:
+    """Read the queue, ask, and upsert the answers in one transaction (a psycopg2 connection,
+    in autocommit mode or not). Returns the rows written and the summary."""
+    autocommit = conn.autocommit
+    conn.autocommit = False
+    try:
         with conn.cursor() as cur:
-            key = " and ".join(f"{c} = %s" for c in UNIQUE_KEY)
-            cur.executemany(
-                f"delete from {relations.answers} where {key}",
-                [[row[c] for c in UNIQUE_KEY] for row in result.rows],
+            queue = _fetch(cur, f"select * from {relations.queue}")
+            examples = _fetch(cur, f"select * from {relations.examples}")
+            categories = _fetch(cur, f"select * from {relations.categories}")
+            existing = _fetch(
+                cur,
+                f"select fingerprint, model, prompt_version from {relations.answers} "
+                "where model = %s and prompt_version = %s",
+                (settings.model, PROMPT_VERSION),
             )
-            marks = ", ".join("%s" for _ in ANSWER_COLUMNS)
-            cur.executemany(
-                f"insert into {relations.answers} ({', '.join(ANSWER_COLUMNS)}) values ({marks})",
-                [[row[c] for c in ANSWER_COLUMNS] for row in result.rows],
-            )
-        conn.commit()
+        conn.commit()  # end the read transaction: no lock is held while the model thinks
+        result = classify_groups(queue, examples, categories, settings, existing)
+        if result.rows:
+            with conn.cursor() as cur:
+                key = " and ".join(f"{c} = %s" for c in UNIQUE_KEY)
+                cur.executemany(
+                    f"delete from {relations.answers} where {key}",
+                    [[row[c] for c in UNIQUE_KEY] for row in result.rows],
+                )
+                marks = ", ".join("%s" for _ in ANSWER_COLUMNS)
+                cur.executemany(
+                    f"insert into {relations.answers} ({', '.join(ANSWER_COLUMNS)}) "
+                    f"values ({marks})",
+                    [[row[c] for c in ANSWER_COLUMNS] for row in result.rows],
+                )
+            conn.commit()
+    except BaseException:
+        conn.rollback()
+        raise
+    finally:
+        conn.autocommit = autocommit
     return result
 
 
