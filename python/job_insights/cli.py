@@ -36,7 +36,7 @@ TargetOption = Annotated[
 DuckdbOption = Annotated[
     Path | None,
     typer.Option("--duckdb", help="DuckDB warehouse file. Env: JOB_INSIGHTS_DUCKDB "
-                 "(default warehouse/job_insights.duckdb in the project)."),
+                 "(default warehouse/warehouse.duckdb in the project)."),
 ]
 VerboseOption = Annotated[bool, typer.Option("--verbose", "-v", help="Show dbt's full log.")]
 

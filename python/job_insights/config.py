@@ -15,7 +15,9 @@ from urllib.parse import unquote, urlsplit
 
 TARGETS = ("duckdb", "postgres")
 PROJECT_DIR = Path(__file__).resolve().parents[2]
-DEFAULT_DUCKDB = Path("warehouse") / "job_insights.duckdb"
+# Not job_insights.duckdb: the file name is the DuckDB catalog name and must differ from the
+# schema `job_insights`, or unqualified names become ambiguous.
+DEFAULT_DUCKDB = Path("warehouse") / "warehouse.duckdb"
 
 
 class ConfigError(Exception):

@@ -104,7 +104,9 @@ def write_postgres(
                 cursor.execute(f"create schema if not exists {schema}")
                 cursor.execute(f"drop table if exists {schema}.job_execution")
                 cursor.execute(f"drop table if exists {schema}.pipeline")
-                cursor.execute(f"create table {schema}.pipeline (id text, name text, tenant_id text)")
+                cursor.execute(
+                    f"create table {schema}.pipeline (id text, name text, tenant_id text)"
+                )
                 cursor.execute(
                     f"create table {schema}.job_execution (id text, pipeline_id text, "
                     f"tenant_id text, status text, data {data_type}, started_at timestamptz, "

@@ -78,7 +78,8 @@ def require_sources(settings: Settings) -> None:
             f"DuckDB warehouse {settings.duckdb_path} does not exist: run `job-insights demo` "
             "to create demo data, or point JOB_INSIGHTS_DUCKDB at your warehouse"
         )
-    found = {row["table_name"] for row in fetch_all(settings, sql, {"schema": settings.source_schema})}
+    rows = fetch_all(settings, sql, {"schema": settings.source_schema})
+    found = {row["table_name"] for row in rows}
     missing = [table for table in SOURCE_TABLES if table not in found]
     if missing:
         raise WarehouseError(

@@ -1,0 +1,43 @@
+"""Shared fixtures: a throwaway PostgreSQL cluster and demo data for end-to-end tests."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from job_insights.config import Database, Settings  # noqa: E402
+from pg_cluster import PgCluster  # noqa: E402
+
+FIXED_NOW = datetime(2026, 11, 1, 12, 0, 0)
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[PgCluster]:
+    """One PostgreSQL 15 cluster for the whole run, removed afterwards."""
+    cluster = PgCluster().start()
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+def new_pg_database(cluster: PgCluster, name: str) -> Database:
+    """A fresh empty database in the cluster."""
+    cluster.psql(f"drop database if exists {name}", database="postgres")
+    cluster.psql(f"create database {name}", database="postgres")
+    env = cluster.env()
+    return Database(host=env["DB_HOST"], port=int(env["DB_PORT"]), name=name, user=env["DB_USER"])
+
+
+def duckdb_settings(path: Path) -> Settings:
+    return Settings.load(env={}, target="duckdb", duckdb_path=path)
+
+
+def postgres_settings(database: Database) -> Settings:
+    return Settings.load(env={**database.dbt_env()}, target="postgres")
