@@ -174,7 +174,7 @@ def test_real_model_answers_are_validated_and_stored(server_url: str, tmp_path: 
 
     con = duckdb.connect(str(tmp_path / "answers.duckdb"))
     answers_relation(con, result.rows).create("llm_error_classifications")
-    assert con.sql("select count(*) from llm_error_classifications").fetchone() == (
+    assert con.execute("select count(*) from llm_error_classifications").fetchone() == (
         summary.answered,
     )
 
