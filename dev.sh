@@ -16,7 +16,7 @@ uv sync --frozen --quiet
 case "${1:-}" in
     test)
         shift
-        exec uv run pytest "$@"
+        exec uv run pytest -n 2 "$@"
         ;;
     "")
         exec uv run job-insights --help

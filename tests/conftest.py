@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from datetime import datetime
@@ -15,6 +16,12 @@ from job_insights.config import Database, Settings  # noqa: E402
 from pg_cluster import PgCluster  # noqa: E402
 
 FIXED_NOW = datetime(2026, 11, 1, 12, 0, 0)
+
+# Each pytest-xdist worker gets its own dbt target folder: parallel dbt runs on one project
+# must not share manifests and partial-parse files.
+os.environ.setdefault(
+    "DBT_TARGET_PATH", f"target/pytest-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
+)
 
 
 @pytest.fixture(scope="session")

@@ -47,7 +47,10 @@ def profiles_dir(settings: Settings) -> Path:
         return settings.project_dir
     generated = settings.project_dir / "target" / "profiles"
     generated.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(settings.project_dir / "profiles.yml.example", generated / "profiles.yml")
+    # Copy then rename, so that a parallel run never reads a half-written file.
+    partial = generated / f"profiles.yml.{os.getpid()}"
+    shutil.copyfile(settings.project_dir / "profiles.yml.example", partial)
+    os.replace(partial, generated / "profiles.yml")
     return generated
 
 
