@@ -11,12 +11,14 @@ from typing import Any
 
 import pytest
 
+from conftest import new_pg_database, postgres_settings
 from job_insights import demo
 from job_insights.config import PROJECT_DIR, Settings
 from job_insights.pipeline import run_pipeline
 from job_insights.sources import write_duckdb, write_postgres
 from job_insights.warehouse import fetch_all
 from llm_server import Reply, ScriptedServer, answer
+from pg_cluster import PgCluster
 
 NOW = dt.datetime(2025, 6, 1)
 PROJECT_FILES = (
@@ -162,33 +164,27 @@ def test_dbt_build_on_duckdb_succeeds_when_the_endpoint_is_down(
     assert "pending" in err
 
 
-def test_job_insights_run_on_postgres(monkeypatch: pytest.MonkeyPatch) -> None:
-    from pg_cluster import running_cluster
-
-    if shutil.which("initdb") is None and not list(Path("/usr/lib/postgresql").glob("*/bin")):
-        pytest.skip("PostgreSQL server binaries not installed")
-    with running_cluster() as pg:
-        env = {**pg.env(), "JOB_INSIGHTS_PROJECT_DIR": str(PROJECT_DIR)}
-        for key, value in env.items():
-            monkeypatch.setenv(key, value)
-        settings = Settings.load(target="postgres")
-        assert settings.database is not None
-        data = demo.generate(jobs=200, seed=9, days=5, now=NOW)
-        write_postgres(settings.database, data.pipelines, data.jobs)
-        with ScriptedServer(lambda request: answer("WORKFLOW_ENGINE", 0.9)) as server:
-            monkeypatch.setenv("LOCAL_LLM_BASE_URL", server.url)
-            monkeypatch.setenv("LOCAL_LLM_MODEL", "pg-model")
-            run_pipeline(settings)
-            queued = count(settings, f"select count(*) from {QUEUE}")
-            assert queued > 0 and len(server.requests) == queued
-            run_pipeline(settings)
-            assert len(server.requests) == queued
-        assert count(settings, f"select count(*) from {ANSWERS} where model = 'pg-model'") == queued
-        assert (
-            count(
-                settings,
-                "select count(*) from job_insights.fct_job_errors "
-                "where classified_by = 'llm' and category = 'WORKFLOW_ENGINE'",
-            )
-            > 0
+def test_job_insights_run_on_postgres(
+    pg_cluster: PgCluster, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    database = new_pg_database(pg_cluster, "llm_step")
+    settings = postgres_settings(database)
+    data = demo.generate(jobs=200, seed=9, days=5, now=NOW)
+    write_postgres(database, data.pipelines, data.jobs)
+    with ScriptedServer(lambda request: answer("WORKFLOW_ENGINE", 0.9)) as server:
+        monkeypatch.setenv("LOCAL_LLM_BASE_URL", server.url)
+        monkeypatch.setenv("LOCAL_LLM_MODEL", "pg-model")
+        run_pipeline(settings)
+        queued = count(settings, f"select count(*) from {QUEUE}")
+        assert queued > 0 and len(server.requests) == queued
+        run_pipeline(settings)
+        assert len(server.requests) == queued
+    assert count(settings, f"select count(*) from {ANSWERS} where model = 'pg-model'") == queued
+    assert (
+        count(
+            settings,
+            "select count(*) from job_insights.fct_job_errors "
+            "where classified_by = 'llm' and category = 'WORKFLOW_ENGINE'",
         )
+        > 0
+    )

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from job_insights.config import Settings
@@ -39,11 +41,18 @@ def run_pipeline(
     return outcome
 
 
+def manifest_path(settings: Settings) -> Path:
+    """dbt's manifest.json of the last command: in DBT_TARGET_PATH (relative to the project, as
+    dbt reads it) when set, else in target/."""
+    target = Path(os.environ.get("DBT_TARGET_PATH") or "target")
+    return (target if target.is_absolute() else settings.project_dir / target) / "manifest.json"
+
+
 def run_llm_step_on_postgres(settings: Settings, llm: Any) -> bool:
     """The LLM step against the Postgres warehouse; True when it stored new answers."""
     from job_insights.llm.warehouse import Relations, run_llm_step_postgres
 
-    relations = Relations.from_manifest(settings.project_dir / "target" / "manifest.json")
+    relations = Relations.from_manifest(manifest_path(settings))
     with connect(settings) as connection:
         result = run_llm_step_postgres(connection, relations, llm)
     return bool(result.rows)
