@@ -95,3 +95,27 @@ def run_dbt(
         detail = "\n".join(f"  - {problem}" for problem in problems) or "  (see dbt output above)"
         raise DbtError(f"dbt {args[0]} failed on target {settings.target}:\n{detail}")
     return DbtOutcome(**counts)
+
+
+def compile_inline(settings: Settings, sql: str, target_path: Path) -> str:
+    """`dbt compile --inline sql` on the target: the SQL with every macro and ref expanded.
+
+    `target_path` keeps this compile's artifacts (and partial-parse state) apart from the
+    project's own target/ folder.
+    """
+    from dbt.cli.main import dbtRunner
+
+    command = [
+        "compile", "--inline", sql, "--target-path", str(target_path),
+        "--project-dir", str(settings.project_dir),
+        "--profiles-dir", str(profiles_dir(settings)), "--target", settings.target,
+    ]
+    if not settings.verbose:
+        command = ["--log-level", "none", *command]  # compile prints the SQL otherwise
+    with patched_environ(settings.dbt_env()):
+        result = dbtRunner().invoke(command)
+    results = getattr(result.result, "results", None) or []
+    if not result.success or not results:
+        raise DbtError(f"dbt compile --inline failed on target {settings.target}: "
+                       f"{str(result.exception or '').strip() or 'see --verbose'}")
+    return str(results[0].node.compiled_code)
