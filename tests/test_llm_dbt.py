@@ -4,8 +4,10 @@ Postgres (`job-insights run`), against the scripted server on 127.0.0.1."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 import threading
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +17,7 @@ from conftest import new_pg_database, postgres_settings
 from job_insights import demo
 from job_insights.config import PROJECT_DIR, Settings
 from job_insights.pipeline import run_pipeline
-from job_insights.sources import write_duckdb, write_postgres
+from job_insights.sources import JobExecution, write_duckdb, write_postgres
 from job_insights.warehouse import fetch_all
 from llm_server import Reply, ScriptedServer, answer
 from pg_cluster import PgCluster
@@ -45,6 +47,43 @@ def project(tmp_path: Path) -> Path:
             (copy / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, copy / name)
     return copy
+
+
+UNKNOWN_TEMPLATES = [
+    ("QuasarFluxError", "SYNC :: Quasar", "flux capacitor {n} out of phase in stage {m}"),
+    ("ZorblaxFault", "EXPORT :: Zorblax", "zorblax handshake {n} produced a blue frame"),
+    ("WibbleException", "LOAD :: Wibble", "wibble queue {n} tilted by {m} degrees"),
+    ("PlumbusError", "SUBMIT :: Plumbus", "plumbus {n} was not schleemed ({m} attempts)"),
+]
+
+
+def source_data(jobs: int, seed: int) -> demo.DemoData:
+    """Demo data plus failed jobs whose errors no rule knows: the LLM queue is never empty,
+    whatever the rules seed covers."""
+    data = demo.generate(jobs=jobs, seed=seed, days=5, now=NOW)
+    pipeline = data.pipelines[0]
+    extra = []
+    for i in range(24):
+        exception, activity, template = UNKNOWN_TEMPLATES[i % len(UNKNOWN_TEMPLATES)]
+        error = {
+            "code": 500,
+            "exception": exception,
+            "activity_name": activity,
+            "message": template.format(n=1000 + i * 7, m=i % 5 + 2),
+        }
+        finished = NOW - dt.timedelta(hours=i + 1)
+        extra.append(
+            JobExecution(
+                id=str(uuid.UUID(int=seed * 1000 + i)),
+                pipeline_id=pipeline.id,
+                tenant_id=pipeline.tenant_id,
+                status="FAILURE",
+                data=json.dumps({"run_info": {"errors": [error]}}),
+                started_at=finished - dt.timedelta(minutes=3),
+                finished_at=finished,
+            )
+        )
+    return demo.DemoData(pipelines=data.pipelines, jobs=[*data.jobs, *extra])
 
 
 class Model:
@@ -78,7 +117,7 @@ def test_dbt_build_on_duckdb(
     settings = Settings.load(
         env={"JOB_INSIGHTS_PROJECT_DIR": str(project)}, duckdb_path=tmp_path / "warehouse.duckdb"
     )
-    data = demo.generate(jobs=300, seed=7, days=10, now=NOW)
+    data = source_data(jobs=300, seed=7)
     write_duckdb(settings.duckdb_path, data.pipelines, data.jobs, schema=settings.source_schema)
     with ScriptedServer(Model()) as server:
         monkeypatch.setenv("LOCAL_LLM_BASE_URL", server.url)
@@ -118,9 +157,9 @@ def test_dbt_build_on_duckdb(
         )
         assert marts == [{"category": "UNKNOWN", "classified_by": "none"}]
 
-        run_pipeline(settings, llm_overrides={"model": "flag-model", "max_groups": 5})
-        assert len(server.requests) == queued + 5
-        assert count(settings, f"select count(*) from {ANSWERS} where model = 'flag-model'") == 5
+        run_pipeline(settings, llm_overrides={"model": "flag-model", "max_groups": 2})
+        assert len(server.requests) == queued + 2
+        assert count(settings, f"select count(*) from {ANSWERS} where model = 'flag-model'") == 2
 
     answered = fetch_all(
         settings,
@@ -154,7 +193,7 @@ def test_dbt_build_on_duckdb_succeeds_when_the_endpoint_is_down(
     settings = Settings.load(
         env={"JOB_INSIGHTS_PROJECT_DIR": str(project)}, duckdb_path=tmp_path / "warehouse.duckdb"
     )
-    data = demo.generate(jobs=100, seed=8, days=5, now=NOW)
+    data = source_data(jobs=100, seed=8)
     write_duckdb(settings.duckdb_path, data.pipelines, data.jobs, schema=settings.source_schema)
     monkeypatch.setenv("LOCAL_LLM_BASE_URL", refused_url())
     run_pipeline(settings)
@@ -169,7 +208,7 @@ def test_job_insights_run_on_postgres(
 ) -> None:
     database = new_pg_database(pg_cluster, "llm_step")
     settings = postgres_settings(database)
-    data = demo.generate(jobs=200, seed=9, days=5, now=NOW)
+    data = source_data(jobs=200, seed=9)
     write_postgres(database, data.pipelines, data.jobs)
     with ScriptedServer(lambda request: answer("WORKFLOW_ENGINE", 0.9)) as server:
         monkeypatch.setenv("LOCAL_LLM_BASE_URL", server.url)

@@ -93,6 +93,14 @@ def test_relations_come_from_the_dbt_manifest(tmp_path: Path) -> None:
     manifest.write_text(json.dumps({"nodes": nodes}))
     with pytest.raises(LookupError, match="int_llm_queue"):
         Relations.from_manifest(manifest)
+    assert Relations.from_names(
+        {
+            "int_llm_queue": "q",
+            "int_corrected_error_groups": "e",
+            "error_categories": "c",
+            "llm_error_classifications": "a",
+        }
+    ) == Relations("q", "e", "c", "a")
 
 
 def test_settings_describe_has_no_secret() -> None:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
 from job_insights.config import Settings
@@ -35,24 +33,18 @@ def run_pipeline(
     # as dbt vars, the flags reach the Python model and the marts' minimum confidence
     dbt_vars = dbt_vars_from_overrides(llm_overrides or {}) or None
     outcome = run_dbt(settings, args, dbt_vars)
-    if settings.target == "postgres" and run_llm_step_on_postgres(settings, llm):
+    if settings.target == "postgres" and run_llm_step_on_postgres(settings, llm, outcome):
         run_dbt(settings, ["build", "--select", "llm_error_classifications+",
                            "--exclude", "llm_error_classifications"], dbt_vars)
     return outcome
 
 
-def manifest_path(settings: Settings) -> Path:
-    """dbt's manifest.json of the last command: in DBT_TARGET_PATH (relative to the project, as
-    dbt reads it) when set, else in target/."""
-    target = Path(os.environ.get("DBT_TARGET_PATH") or "target")
-    return (target if target.is_absolute() else settings.project_dir / target) / "manifest.json"
-
-
-def run_llm_step_on_postgres(settings: Settings, llm: Any) -> bool:
-    """The LLM step against the Postgres warehouse; True when it stored new answers."""
+def run_llm_step_on_postgres(settings: Settings, llm: Any, built: DbtOutcome) -> bool:
+    """The LLM step against the Postgres warehouse, on the relations that `built` made; True
+    when it stored new answers."""
     from job_insights.llm.warehouse import Relations, run_llm_step_postgres
 
-    relations = Relations.from_manifest(manifest_path(settings))
+    relations = Relations.from_names(built.relations)
     with connect(settings) as connection:
         result = run_llm_step_postgres(connection, relations, llm)
     return bool(result.rows)

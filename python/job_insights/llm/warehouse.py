@@ -125,23 +125,23 @@ class Relations:
     answers: str
 
     @classmethod
+    def from_names(cls, names: Mapping[str, str]) -> Relations:
+        """From node name -> relation name, e.g. what a `dbt build` ran."""
+        wanted = (QUEUE_MODEL, EXAMPLES_MODEL, CATEGORIES_SEED, ANSWERS_MODEL)
+        missing = [n for n in wanted if n not in names]
+        if missing:
+            raise LookupError(f"dbt did not build {', '.join(missing)}")
+        return cls(*(names[n] for n in wanted))
+
+    @classmethod
     def from_manifest(cls, manifest_path: str | Path, package: str = "job_insights") -> Relations:
-        """Read the relation names from dbt's target/manifest.json (after a parse or build)."""
+        """From dbt's manifest.json (after a parse or build)."""
         manifest = json.loads(Path(manifest_path).read_text())
         names: dict[str, str] = {}
         for node in manifest["nodes"].values():
             if node.get("package_name") == package and node.get("relation_name"):
                 names.setdefault(node["name"], node["relation_name"])
-        missing = [
-            n
-            for n in (QUEUE_MODEL, EXAMPLES_MODEL, CATEGORIES_SEED, ANSWERS_MODEL)
-            if n not in names
-        ]
-        if missing:
-            raise LookupError(f"not in the dbt manifest: {', '.join(missing)}")
-        return cls(
-            names[QUEUE_MODEL], names[EXAMPLES_MODEL], names[CATEGORIES_SEED], names[ANSWERS_MODEL]
-        )
+        return cls.from_names(names)
 
 
 def run_llm_step_postgres(conn: Any, relations: Relations, settings: LlmSettings) -> StepResult:
