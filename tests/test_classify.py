@@ -61,7 +61,7 @@ def test_classify_agrees_with_the_warehouse_on_every_stored_error(
         if expected != (result.fingerprint, result.rule_id, result.category)
     ]
     assert mismatches == []
-    assert {result.classified_by for result in results} == {"rule", "none"}
+    assert "rule" in {result.classified_by for result in results} <= {"rule", "none"}
 
 
 def test_a_rule_match_carries_the_rule(classifier: Classifier) -> None:

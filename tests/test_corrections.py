@@ -228,7 +228,7 @@ def test_export_edit_import_and_the_next_run_applies_it(
     sizes = Counter(row["Fingerprint"] for row in rows)
     assert [sizes[row["Fingerprint"]] for row in rows] == sorted(
         (sizes[row["Fingerprint"]] for row in rows), reverse=True)  # largest group first
-    target = next(row for row in rows if row["Error Category"] == "UNKNOWN"
+    target = next(row for row in rows if row["Error Category"] != "THIRD_PARTY_SYSTEM"
                   and sizes[row["Fingerprint"]] >= 2)
     target["Corrected Category"] = "THIRD_PARTY_SYSTEM"
     with export.open("w", encoding="utf-8", newline="") as handle:

@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from job_insights.cli import app
-from job_insights.config import Settings
+from job_insights.config import PROJECT_DIR, Settings
 from job_insights.pipeline import run_pipeline
 from job_insights.suggest_rules import (
     escape_literal,
@@ -32,10 +32,28 @@ def query(warehouse: Path, sql: str) -> list[tuple[object, ...]]:
 
 @pytest.fixture(scope="module")
 def corrected(tmp_path_factory: pytest.TempPathFactory) -> Corrected:
-    """Half of the groups of an unclassified exception type corrected to INPUT_DATA_QUALITY,
-    and one group that an existing rule classifies corrected to another category; run."""
+    """With the most used rule as the only rule: half of the groups of an unclassified
+    exception type corrected to INPUT_DATA_QUALITY, and one group that the kept rule
+    classifies corrected to another category; run."""
     warehouse = copy_warehouse(tmp_path_factory, "suggest")
     project = copy_project(tmp_path_factory.mktemp("suggest-project"))
+    exception_only = [
+        rule["rule_id"] for rule in csv.DictReader(
+            (PROJECT_DIR / "seeds" / "classification_rules.csv").open(encoding="utf-8"))
+        if re.fullmatch(r"\^[a-z]+\$", rule["exception_pattern"] or "")
+        and not (rule["message_pattern"] or rule["activity_pattern"] or rule["code_pattern"])
+    ]
+    [(kept_rule,)] = query(
+        warehouse, "select rule_id from job_insights.fct_job_errors "
+                   f"where rule_id in ({', '.join(repr(r) for r in exception_only)}) "
+                   "and category <> 'THIRD_PARTY_SYSTEM' "
+                   "group by rule_id order by count(*) desc, rule_id limit 1")
+    rules_csv = project / "seeds" / "classification_rules.csv"
+    header, *rules = rules_csv.read_text(encoding="utf-8").splitlines()
+    rules_csv.write_text("\n".join([header, *(line for line in rules
+                                              if line.startswith(f"{kept_rule},"))]) + "\n",
+                         encoding="utf-8")
+    run_pipeline(settings_for(warehouse, project))
     [(exception,)] = query(
         warehouse, "select exception_type from job_insights.fct_job_errors "
                    "where exception_type is not null group by exception_type "
@@ -48,7 +66,7 @@ def corrected(tmp_path_factory: pytest.TempPathFactory) -> Corrected:
                    "order by count(*) desc, fingerprint")]
     [(binder,)] = query(
         warehouse, "select fingerprint from job_insights.fct_job_errors "
-                   "where rule_id = 'BINDER_ERROR' group by fingerprint "
+                   f"where rule_id = '{kept_rule}' group by fingerprint "
                    "order by count(*) desc, fingerprint limit 1")
     corrections = {fingerprint: "INPUT_DATA_QUALITY"
                    for fingerprint in chosen[: (len(chosen) + 1) // 2]}
@@ -82,8 +100,10 @@ def test_a_candidate_that_an_existing_rule_contradicts_is_rejected(
     corrected: Corrected
 ) -> None:
     settings, _, _, _ = corrected
+    [kept] = csv.DictReader(
+        (settings.project_dir / "seeds" / "classification_rules.csv").open(encoding="utf-8"))
     result = suggest_rules(settings, min_count=1)
-    binder = [c for c in result.candidates if c.exception_pattern == "^binderexception$"]
+    binder = [c for c in result.candidates if c.exception_pattern == kept["exception_pattern"]]
     assert binder and all(not c.accepted and c.rule_conflicts > 0 for c in binder)
     assert any("claimed by an existing rule" in problem
                for c in binder for problem in c.problems)
