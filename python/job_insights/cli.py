@@ -202,7 +202,9 @@ def run(
     llm_model: Annotated[str | None, typer.Option(
         help="Model name. Env: LOCAL_LLM_MODEL (default llama3.2:3b).")] = None,
     llm_base_url: Annotated[str | None, typer.Option(
-        help="OpenAI-compatible base URL. Env: LOCAL_LLM_BASE_URL "
+        "--llm-url", "--llm-base-url",
+        help="OpenAI-compatible base URL, e.g. http://localhost:1234/v1 for LM Studio. "
+        "Env: LOCAL_LLM_BASE_URL "
         "(default http://localhost:11434/v1).")] = None,
     llm_concurrency: Annotated[int | None, typer.Option(
         min=1, help="Requests in flight. Env: LOCAL_LLM_CONCURRENCY (default 4).")] = None,
