@@ -4,13 +4,18 @@
     (timestamps, urls, emails, uuids, paths, hex ids, quoted identifiers, numbers) become
     placeholders (<TS>, <URL>, <EMAIL>, <UUID>, <PATH>, <V>, <N>), lists of them collapse into one, whitespace is collapsed first (so that `.`
     means the same on both engines) and the SQL text that DuckDB and Postgres echo after
-    `LINE n:` is dropped. HTTP error statuses (standalone 4xx/5xx numbers) are
+    `LINE n:` is dropped, and so are DuckDB's candidate lists, Postgres' key values and the
+    names after `with name`. HTTP error statuses (standalone 4xx/5xx numbers) are
     kept: a 404 and a 503 are different errors. Every pattern is in the RE2/ARE common subset. -#}
 
 {% macro mask_error_text(expr) -%}
     {%- set steps = [
         ('[[:space:]]+', ' '),
         ('LINE [0-9]+: .*$', 'LINE <N>: <SQL>'),
+        ('(Candidate (bindings|functions)): .*$', '\\1: <LIST>'),
+        ('key \\([^)]*\\)=\\([^)]*\\)', 'Key (<V>)=(<V>)'),
+        ('with name [^ ]+', 'with name <V>'),
+        ('[0-9]{1,4}/[0-9]{1,2}/[0-9]{1,4}', '<TS>'),
         ('[a-z][a-z0-9+.-]*://[^ <>"\'`]+', '<URL>'),
         ('([a-z]:)?([/\\\\][^ /\\\\:;,"\'`()<>]+){2,}[/\\\\]?', '<PATH>'),
         ('[0-9]{4}-[0-9]{2}-[0-9]{2}([t ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?)?(z|[+-][0-9]{2}:?[0-9]{2})?', '<TS>'),

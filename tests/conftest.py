@@ -22,6 +22,9 @@ FIXED_NOW = datetime(2026, 11, 1, 12, 0, 0)
 os.environ.setdefault(
     "DBT_TARGET_PATH", f"target/pytest-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
 )
+# Builds never reach an LLM on this machine (an Ollama a developer runs, say): the default
+# endpoint is a closed loopback port. LLM tests point LOCAL_LLM_BASE_URL at their own server.
+os.environ["LOCAL_LLM_BASE_URL"] = "http://127.0.0.1:9/v1"
 
 
 @pytest.fixture(scope="session")

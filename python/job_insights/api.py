@@ -74,7 +74,8 @@ class FailureAnalyzerJob:
         if self.refresh:
             from job_insights.pipeline import run_pipeline
 
-            run_pipeline(self.settings)
+            # use_llm=False turns the LLM step off; True leaves it to LOCAL_LLM_ENABLED
+            run_pipeline(self.settings, llm_overrides=None if self.use_llm else {"enabled": False})
         summary = AnalysisSummary(load_report(self.settings, report_filter, now))
         if self.slack_webhook:
             from job_insights.slack import post_summary

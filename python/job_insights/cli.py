@@ -196,19 +196,54 @@ def run(
     duckdb: DuckdbOption = None,
     full_refresh: Annotated[bool, typer.Option(
         "--full-refresh", help="Rebuild incremental models from all history.")] = False,
+    llm: Annotated[bool | None, typer.Option(
+        "--llm/--no-llm", help="Ask the local LLM about UNKNOWN error groups. "
+        "Env: LOCAL_LLM_ENABLED (default on).", show_default=False)] = None,
+    llm_model: Annotated[str | None, typer.Option(
+        help="Model name. Env: LOCAL_LLM_MODEL (default llama3.2:3b).")] = None,
+    llm_base_url: Annotated[str | None, typer.Option(
+        "--llm-url", "--llm-base-url",
+        help="OpenAI-compatible base URL, e.g. http://localhost:1234/v1 for LM Studio. "
+        "Env: LOCAL_LLM_BASE_URL "
+        "(default http://localhost:11434/v1).")] = None,
+    llm_concurrency: Annotated[int | None, typer.Option(
+        min=1, help="Requests in flight. Env: LOCAL_LLM_CONCURRENCY (default 4).")] = None,
+    llm_timeout: Annotated[float | None, typer.Option(
+        help="Seconds per request. Env: LOCAL_LLM_TIMEOUT (default 60).")] = None,
+    llm_max_groups: Annotated[int | None, typer.Option(
+        min=0, help="Cap on groups asked per run, 0 = none. Env: LOCAL_LLM_MAX_GROUPS.")] = None,
+    llm_min_confidence: Annotated[float | None, typer.Option(
+        min=0.0, max=1.0, help="Answers below stay UNKNOWN. Env: LOCAL_LLM_MIN_CONFIDENCE "
+        "(default 0.6).")] = None,
+    reclassify: Annotated[bool, typer.Option(
+        "--reclassify", help="Ask again for groups already answered by this model and "
+        "prompt version.")] = False,
     slack_webhook: SlackOption = None,
     verbose: VerboseOption = False,
 ) -> None:
-    """Run the whole pipeline on a target: seeds, models, tests (`dbt build`).
+    """Run the whole pipeline on a target: seeds, models, tests (`dbt build`), LLM step.
 
     With a Slack webhook, posts a summary of the last 24 hours afterwards.
     """
+    from job_insights.llm.settings import SettingsError
     from job_insights.pipeline import run_pipeline
     from job_insights.report import ReportFilter, load_report, utc_now
 
     settings = load_settings(target, duckdb, verbose)
+    llm_overrides = {
+        "enabled": llm, "model": llm_model, "base_url": llm_base_url,
+        "concurrency": llm_concurrency, "timeout_s": llm_timeout,
+        "max_groups": llm_max_groups, "min_confidence": llm_min_confidence,
+        "reclassify": reclassify or None,
+    }
+    llm_overrides = {key: value for key, value in llm_overrides.items() if value is not None}
     started = time.monotonic()
-    outcome = run_guarded("pipeline", lambda: run_pipeline(settings, full_refresh))
+    try:
+        outcome = run_guarded(
+            "pipeline", lambda: run_pipeline(settings, full_refresh, llm_overrides)
+        )
+    except SettingsError as exc:
+        fail(str(exc), code=2)
     typer.echo(f"job-insights run on {settings.target}: {outcome.passed} nodes passed, "
                f"{outcome.warned} warned in {time.monotonic() - started:.1f}s.")
     from job_insights.slack import webhook_url

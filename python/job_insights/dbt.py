@@ -6,7 +6,7 @@ import contextlib
 import os
 import shutil
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from job_insights.config import Settings
@@ -23,6 +23,8 @@ class DbtOutcome:
     passed: int
     warned: int
     skipped: int
+    relations: dict[str, str] = field(default_factory=dict)
+    """Node name -> relation name (database.schema.identifier) of the nodes the command ran."""
 
 
 @contextlib.contextmanager
@@ -78,7 +80,11 @@ def run_dbt(
         result = dbtRunner().invoke(command)
     problems: list[str] = []
     counts = {"passed": 0, "warned": 0, "skipped": 0}
+    relations: dict[str, str] = {}
     for node_result in getattr(result.result, "results", None) or []:
+        relation_name = getattr(node_result.node, "relation_name", None)
+        if relation_name:
+            relations[node_result.node.name] = relation_name
         status = str(node_result.status).lower()
         if status in FAILED_STATUSES:
             message = (node_result.message or "").strip()
@@ -94,7 +100,7 @@ def run_dbt(
     if problems or not result.success:
         detail = "\n".join(f"  - {problem}" for problem in problems) or "  (see dbt output above)"
         raise DbtError(f"dbt {args[0]} failed on target {settings.target}:\n{detail}")
-    return DbtOutcome(**counts)
+    return DbtOutcome(**counts, relations=relations)
 
 
 def compile_inline(settings: Settings, sql: str, target_path: Path) -> str:
