@@ -1,32 +1,80 @@
-{#- Every error row with its job context, template and fingerprint. -#}
+{#- Every error row with its job context, template and fingerprint. Incremental: a run unnests
+    and masks only the failed jobs that are new or within the lookback window (see
+    macros/incremental.sql); classification joins in downstream (int_error_groups_classified,
+    fct_job_errors), so new rules and corrections reach old rows without re-running this.
+    Templates are computed once per distinct message and activity name of the batch. -#}
+{{ config(
+    materialized='incremental',
+    unique_key='error_id',
+    incremental_strategy='delete+insert',
+    on_schema_change='append_new_columns',
+) }}
+{%- set jobs_relation = ref('stg_workflow_manager__job_executions') -%}
+
 with
-
-errors as (
-
-    select * from {{ ref('stg_workflow_manager__job_errors') }}
-
-),
 
 jobs as (
 
-    select * from {{ ref('stg_workflow_manager__job_executions') }}
+    select * from {{ jobs_relation }} as jobs
+    where is_failed
+    {%- if is_incremental() %}
+        and {{ job_insights.incremental_window('jobs', 'job_id', 'finished_at') }}
+    {%- endif %}
+
+),
+
+{{ job_insights.job_error_ctes('jobs', job_insights.column_is_text(jobs_relation, 'run_data')) }},
+
+job_context as (
+
+    select job_id, pipeline_id, tenant_id, finished_at from {{ jobs_relation }}
+
+),
+
+messages as (
+
+    select distinct error_message from job_errors where has_error_item
+
+),
+
+message_templates as (
+
+    select
+        error_message,
+        left(
+            {{ job_insights.mask_error_text('error_message') }}, {{ var('max_template_length') }}
+        ) as error_template
+    from messages
+
+),
+
+activities as (
+
+    select distinct activity_name from job_errors
+
+),
+
+activity_templates as (
+
+    select
+        activity_name,
+        {{ job_insights.mask_error_text('activity_name') }} as activity_template
+    from activities
 
 ),
 
 templated as (
 
     select
-        errors.*,
+        job_errors.*,
         case
-            when errors.has_error_item
-                then left(
-                    {{ job_insights.mask_error_text('errors.error_message') }},
-                    {{ var('max_template_length') }}
-                )
-            else '[no error item: ' || errors.parse_problems || ']'
+            when job_errors.has_error_item then message_templates.error_template
+            else '[no error item: ' || job_errors.parse_problems || ']'
         end as error_template,
-        {{ job_insights.mask_error_text('errors.activity_name') }} as activity_template
-    from errors
+        activity_templates.activity_template
+    from job_errors
+    left join message_templates on job_errors.error_message = message_templates.error_message
+    left join activity_templates on job_errors.activity_name = activity_templates.activity_name
 
 ),
 
@@ -36,9 +84,9 @@ final as (
         templated.error_id,
         templated.job_id,
         templated.error_index,
-        jobs.pipeline_id,
-        jobs.tenant_id,
-        jobs.finished_at,
+        job_context.pipeline_id,
+        job_context.tenant_id,
+        job_context.finished_at,
         templated.has_error_item,
         templated.activity_name,
         templated.activity_template,
@@ -53,7 +101,7 @@ final as (
             'templated.exception_type', 'templated.activity_template', 'templated.error_template'
         ) }} as fingerprint
     from templated
-    left join jobs on templated.job_id = jobs.job_id
+    left join job_context on templated.job_id = job_context.job_id
 
 )
 
