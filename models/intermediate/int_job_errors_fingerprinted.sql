@@ -2,10 +2,12 @@
     and masks only the failed jobs that are new or within the lookback window (see
     macros/incremental.sql); classification joins in downstream (int_error_groups_classified,
     fct_job_errors), so new rules and corrections reach old rows without re-running this.
+    A job is the unit of work: its rows are deleted and inserted together (unique_key job_id;
+    error_id stays unique), so that an error list that shrank leaves no stale row.
     Templates are computed once per distinct message and activity name of the batch. -#}
 {{ config(
     materialized='incremental',
-    unique_key='error_id',
+    unique_key='job_id',
     incremental_strategy='delete+insert',
     on_schema_change='append_new_columns',
 ) }}

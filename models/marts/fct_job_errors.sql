@@ -1,15 +1,16 @@
 {#- One row per error of a failed job (and one per failed job whose data holds no error item),
     classified: error correction > group correction > LLM > rule > UNKNOWN.
 
-    Incremental on error_id. A run writes the errors that are new or within the lookback window
-    (macros/incremental.sql), and also every stored error whose label is no longer what the
-    classification says now: its group's label changed (new rule, correction, LLM answer), its
-    own correction was added, changed or removed, or its pipeline was renamed. The comparison
-    reads only the label columns of {{ this }}, grouped per fingerprint, so a run without such
-    changes costs one aggregation, and a change rewrites only the rows it concerns. -#}
+    Incremental, job by job (delete+insert on job_id; error_id stays unique). A run rewrites
+    the jobs that are new or within the lookback window (macros/incremental.sql), and the jobs
+    with an error whose stored label is no longer what the classification says now: its
+    group's label changed (new rule, correction, LLM answer), its own correction was added,
+    changed or removed, or its pipeline was renamed. The comparison reads only the label
+    columns of {{ this }}, grouped per fingerprint, so a run without such changes costs one
+    aggregation, and a change rewrites only the jobs it concerns. -#}
 {{ config(
     materialized='incremental',
-    unique_key='error_id',
+    unique_key='job_id',
     incremental_strategy='delete+insert',
     on_schema_change='fail',
 ) }}
@@ -109,16 +110,25 @@ renamed_pipelines as (
 
 ),
 
+batch_jobs as (
+
+    select job_id from all_errors
+    where {{ job_insights.incremental_window('all_errors', 'job_id', 'finished_at') }}
+    union
+    select job_id from all_errors
+    where fingerprint in (select fingerprint from relabelled_groups)
+        or error_id in (select error_id from relabelled_errors)
+        or pipeline_id in (select pipeline_id from renamed_pipelines)
+
+),
+
 {%- endif %}
 
 errors as (
 
     select * from all_errors
     {%- if is_incremental() %}
-    where {{ job_insights.incremental_window('all_errors', 'error_id', 'finished_at') }}
-        or all_errors.fingerprint in (select fingerprint from relabelled_groups)
-        or all_errors.error_id in (select error_id from relabelled_errors)
-        or all_errors.pipeline_id in (select pipeline_id from renamed_pipelines)
+    where job_id in (select job_id from batch_jobs)
     {%- endif %}
 
 ),
