@@ -12,7 +12,7 @@
     materialized='incremental',
     unique_key='job_id',
     incremental_strategy='delete+insert',
-    on_schema_change='fail',
+    on_schema_change='append_new_columns',
 ) }}
 
 with
