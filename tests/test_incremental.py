@@ -158,7 +158,9 @@ def test_incremental_scenario(engine: Engine, tmp_path: Path) -> None:
         f"select cast(data as varchar) from {jobs} where cast(id as varchar) = '{old_job}'"
     )[0][0]
     for job_id in (recent_job, old_job):
-        engine.execute(f"update {jobs} set data = '{changed}' where cast(id as varchar) = '{job_id}'")
+        engine.execute(
+            f"update {jobs} set data = '{changed}' where cast(id as varchar) = '{job_id}'"
+        )
     _dbt(project, engine.env, "build")
 
     new_failed = _count(
@@ -193,11 +195,15 @@ def test_incremental_scenario(engine: Engine, tmp_path: Path) -> None:
         "and max(classified_by) = 'none' order by count(*) desc limit 1"
     )[0][0]
     with (project / "seeds" / "error_corrections.csv").open("a", newline="") as fh:
-        csv.writer(fh, lineterminator="\n").writerow([corrected_fingerprint, "", new_category, "test correction",
-                                 "tester@example.com", "2026-01-01 00:00:00"])
+        csv.writer(fh, lineterminator="\n").writerow([
+            corrected_fingerprint, "", new_category, "test correction", "tester@example.com",
+            "2026-01-01 00:00:00",
+        ])
     with (project / "seeds" / "classification_rules.csv").open("a", newline="") as fh:
-        csv.writer(fh, lineterminator="\n").writerow(["TEST_NEW_RULE", 99999, "THIRD_PARTY_SYSTEM",
-                                 f"^{unknown_exception}$", "", "", "", 0.5, "test rule"])
+        csv.writer(fh, lineterminator="\n").writerow([
+            "TEST_NEW_RULE", 99999, "THIRD_PARTY_SYSTEM", f"^{unknown_exception}$", "", "", "",
+            0.5, "test rule",
+        ])
     _dbt(project, engine.env, "build")
     assert engine.query(
         f"select distinct category, classified_by from {fct} "
@@ -237,10 +243,11 @@ def _full_refresh_target(engine: Engine, tmp_path: Path
                 con.execute(f"attach '{source}' as inc (read_only)")
                 con.execute(f"attach '{full}' as ful (read_only)")
                 a, b = (f"inc.job_insights.{mart}", f"ful.job_insights.{mart}")
-                return (
-                    con.execute(f"select count(*) from (from {a} except all from {b})").fetchone()[0],
-                    con.execute(f"select count(*) from (from {b} except all from {a})").fetchone()[0],
+                only_a, only_b = (
+                    con.execute(f"select count(*) from (from {x} except all from {y})").fetchone()
+                    for x, y in ((a, b), (b, a))
                 )
+                return int(only_a[0]) if only_a else 0, int(only_b[0]) if only_b else 0
 
         return {**engine.env, "JOB_INSIGHTS_DUCKDB": str(full)}, compare_duckdb
 
