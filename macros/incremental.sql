@@ -33,3 +33,19 @@
         {%- endfor %}
     )
 {%- endmacro %}
+
+
+{#- Pre-hook for heavy models: Postgres misestimates the rows of JSON unnests by orders of
+    magnitude and then spends longer compiling the statement with JIT than running it
+    (measured: 5 s of 16 s on 100k errors). `set local` lasts for the model's transaction. -#}
+{% macro disable_jit() -%}
+    {{ return(adapter.dispatch('disable_jit', 'job_insights')()) }}
+{%- endmacro %}
+
+{% macro default__disable_jit() -%}
+    select 1
+{%- endmacro %}
+
+{% macro postgres__disable_jit() -%}
+    set local jit = off
+{%- endmacro %}

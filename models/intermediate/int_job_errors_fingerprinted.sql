@@ -10,6 +10,7 @@
     unique_key='job_id',
     incremental_strategy='delete+insert',
     on_schema_change='append_new_columns',
+    pre_hook="{{ job_insights.disable_jit() }}",
 ) }}
 {%- set jobs_relation = ref('stg_workflow_manager__job_executions') -%}
 
@@ -33,12 +34,8 @@ job_context as (
 
 ),
 
-messages as (
-
-    select distinct error_message from job_errors where has_error_item
-
-),
-
+-- Grouped, not a plain distinct: Postgres would otherwise pull the masking up above the join
+-- and run it once per error instead of once per distinct text.
 message_templates as (
 
     select
@@ -46,13 +43,9 @@ message_templates as (
         left(
             {{ job_insights.mask_error_text('error_message') }}, {{ var('max_template_length') }}
         ) as error_template
-    from messages
-
-),
-
-activities as (
-
-    select distinct activity_name from job_errors
+    from job_errors
+    where has_error_item
+    group by error_message
 
 ),
 
@@ -61,7 +54,8 @@ activity_templates as (
     select
         activity_name,
         {{ job_insights.mask_error_text('activity_name') }} as activity_template
-    from activities
+    from job_errors
+    group by activity_name
 
 ),
 
