@@ -8,7 +8,7 @@
 {%- endmacro %}
 
 {% macro default__regex_matches_ci(expr, pattern_sql) -%}
-    regexp_matches({{ expr }}, {{ pattern_sql }}, 'i')
+    regexp_matches({{ expr }}, {{ pattern_sql }}, 'is')
 {%- endmacro %}
 
 {% macro postgres__regex_matches_ci(expr, pattern_sql) -%}

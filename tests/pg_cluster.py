@@ -76,9 +76,22 @@ class PgCluster:
         data = self.directory / "data"
         os.chmod(self.directory, 0o777)
         subprocess.run(
-            _as_user([_bin("initdb"), "-D", str(data), "-U", SUPERUSER, "--auth=trust",
-                      "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]),
-            check=True, capture_output=True,
+            _as_user(
+                [
+                    _bin("initdb"),
+                    "-D",
+                    str(data),
+                    "-U",
+                    SUPERUSER,
+                    "--auth=trust",
+                    "-E",
+                    "UTF8",
+                    "--locale=C.UTF-8",
+                    "--no-sync",
+                ]
+            ),
+            check=True,
+            capture_output=True,
         )
         options = (
             f"-h 127.0.0.1 -p {self.port} -k {self.directory} -c fsync=off "
@@ -86,19 +99,51 @@ class PgCluster:
             "-c max_connections=60 -c shared_buffers=256MB -c work_mem=64MB"
         )
         subprocess.run(
-            _as_user([_bin("pg_ctl"), "-D", str(data), "-o", options, "-w", "-t", "60",
-                      "-l", str(self.directory / "server.log"), "start"]),
-            check=True, capture_output=True,
+            _as_user(
+                [
+                    _bin("pg_ctl"),
+                    "-D",
+                    str(data),
+                    "-o",
+                    options,
+                    "-w",
+                    "-t",
+                    "60",
+                    "-l",
+                    str(self.directory / "server.log"),
+                    "start",
+                ]
+            ),
+            check=True,
+            capture_output=True,
         )
         self.psql(f"create database {self.database}", database="postgres")
         return self
 
     def psql(self, sql: str, database: str | None = None) -> str:
         result = subprocess.run(
-            [_bin("psql"), "-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1",
-             "-h", "127.0.0.1", "-p", str(self.port), "-U", SUPERUSER,
-             "-d", database or self.database, "-c", sql],
-            check=True, capture_output=True, text=True,
+            [
+                _bin("psql"),
+                "-X",
+                "-q",
+                "-t",
+                "-A",
+                "-v",
+                "ON_ERROR_STOP=1",
+                "-h",
+                "127.0.0.1",
+                "-p",
+                str(self.port),
+                "-U",
+                SUPERUSER,
+                "-d",
+                database or self.database,
+                "-c",
+                sql,
+            ],
+            check=True,
+            capture_output=True,
+            text=True,
         )
         return result.stdout
 

@@ -1,9 +1,15 @@
-{#- The first matching classification rule of every error group, from its representative. -#}
+{#- The first matching classification rule of every error group, from its representative.
+    Rules see the message with whitespace runs (newlines included) as one space, so that `.`,
+    `^` and `$` mean the same on RE2 and on Postgres ARE. -#}
 with
 
 error_groups as (
 
-    select * from {{ ref('int_error_groups') }}
+    select
+        *,
+        {{ job_insights.regex_replace_all('representative_message', '[[:space:]]+', ' ') }}
+            as rule_message
+    from {{ ref('int_error_groups') }}
 
 ),
 
@@ -17,7 +23,7 @@ matches as (
 
     {{ job_insights.classify_with_rules('error_groups', 'fingerprint', {
         'exception': 'exception_type',
-        'message': 'representative_message',
+        'message': 'rule_message',
         'activity': 'representative_activity_name',
         'code': 'representative_error_code',
     }) }}

@@ -1,7 +1,9 @@
 {#- Answers of the LLM step, one row per (fingerprint, model, prompt_version). The LLM step
     (python/job_insights/llm) inserts into this table; dbt only creates it and never empties it,
-    not even on --full-refresh. -#}
+    not even on --full-refresh. On DuckDB the Python model of the same name in models/intermediate/
+    takes its place (dbt-postgres cannot run Python models). -#}
 {{ config(
+    enabled=(target.type != 'duckdb'),
     materialized='incremental',
     unique_key=['fingerprint', 'model', 'prompt_version'],
     full_refresh=false,

@@ -1,0 +1,3 @@
+from job_insights.cli import main
+
+main()

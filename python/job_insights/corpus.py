@@ -1,0 +1,57 @@
+"""The labelled corpus of real error texts shipped in ``job_insights/data/error_corpus.jsonl``.
+
+Produced by ``scripts/capture_error_corpus.py``, which triggers each error in the real library.
+One JSON object a line:
+
+- ``id``: unique; ``template_id`` is shared by variants of one message template.
+- ``family``: e.g. ``duckdb.binder``; ``exception``: class name as the platform records it.
+- ``message``, ``activity_name``, ``code`` (int or null), ``details`` (dict).
+- ``category``: ``INPUT_DATA_QUALITY`` | ``WORKFLOW_ENGINE`` | ``THIRD_PARTY_SYSTEM``;
+  ``ambiguous`` (bool) and ``alt_category`` (the other defensible category or null).
+- ``source``: library and version that produced it; ``split``: ``train`` or ``holdout`` (whole
+  templates, so that rules written on ``train`` are measured honestly on ``holdout``).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+CATEGORIES = ("INPUT_DATA_QUALITY", "WORKFLOW_ENGINE", "THIRD_PARTY_SYSTEM")
+
+
+@dataclass(frozen=True)
+class CorpusEntry:
+    id: str
+    family: str
+    template_id: str
+    exception: str
+    message: str
+    activity_name: str
+    code: int | None
+    category: str
+    ambiguous: bool
+    alt_category: str | None
+    source: str
+    split: str
+    details: dict[str, Any] = field(default_factory=dict)
+
+    def accepts(self, category: str) -> bool:
+        """True when `category` is a correct verdict (either one, for ambiguous entries)."""
+        return category == self.category or (self.ambiguous and category == self.alt_category)
+
+
+def corpus_path() -> Path:
+    return Path(str(resources.files("job_insights") / "data" / "error_corpus.jsonl"))
+
+
+def load_corpus(path: Path | None = None) -> list[CorpusEntry]:
+    entries = []
+    with (path or corpus_path()).open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                entries.append(CorpusEntry(**json.loads(line)))
+    return entries
