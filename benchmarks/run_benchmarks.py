@@ -33,7 +33,14 @@ from typing import Any
 
 import duckdb
 
-from job_insights.generate import GenerateOptions, write_duckdb, write_postgres
+from job_insights.generate import (
+    DEFAULT_MIX,
+    ErrorKind,
+    GenerateOptions,
+    demo_mix,
+    write_duckdb,
+    write_postgres,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 FAILED_SHARE = 0.8
@@ -175,6 +182,9 @@ def main() -> int:
     parser.add_argument("--failed-jobs", type=int, default=1_000_000)
     parser.add_argument("--pg-failed-jobs", type=int, default=200_000)
     parser.add_argument("--new-share", type=float, default=0.01)
+    parser.add_argument("--mix", choices=["demo", "varied"], default="demo",
+                        help="demo: the demo's real error texts and skew (default); varied: "
+                        "the generator's own mix, ids and numbers varying per error")
     parser.add_argument("--skip-postgres", action="store_true")
     parser.add_argument("--workdir", type=Path, help="kept afterwards; default: a temporary one")
     parser.add_argument("--json", type=Path, help="also write the numbers here")
@@ -191,7 +201,10 @@ def main() -> int:
     shutil.copy(ROOT / "profiles.yml.example", profiles / "profiles.yml")
     database = workdir / "benchmark.duckdb"
     database.unlink(missing_ok=True)
-    env = {"JOB_INSIGHTS_TARGET": "duckdb", "JOB_INSIGHTS_DUCKDB": str(database)}
+    # No LLM endpoint is reached: the benchmark measures the SQL.
+    env = {"JOB_INSIGHTS_TARGET": "duckdb", "JOB_INSIGHTS_DUCKDB": str(database),
+           "LOCAL_LLM_ENABLED": "false"}
+    mix: tuple[ErrorKind, ...] = demo_mix() if args.mix == "demo" else DEFAULT_MIX
     results: dict[str, Any] = {"machine": machine()}
     rows: list[tuple[str, str, str]] = []
 
@@ -201,7 +214,8 @@ def main() -> int:
     # Data.
     jobs = round(args.failed_jobs / FAILED_SHARE)
     log(f"generating {jobs:,} jobs into DuckDB")
-    generated = write_duckdb(database, GenerateOptions(jobs=jobs, failed_share=FAILED_SHARE))
+    generated = write_duckdb(database, GenerateOptions(jobs=jobs, failed_share=FAILED_SHARE),
+                             mix=mix)
     rows.append(("Generate source rows (DuckDB)", f"{generated.seconds:.1f} s",
                  f"{jobs:,} jobs, {generated.failed_jobs:,} failed, "
                  f"{jobs / generated.seconds:,.0f} jobs/s"))
@@ -266,7 +280,7 @@ def main() -> int:
     # Incremental run after new jobs.
     new_jobs = max(1, round(jobs * args.new_share))
     write_duckdb(database, GenerateOptions(jobs=new_jobs, first_job=jobs,
-                                           failed_share=FAILED_SHARE))
+                                           failed_share=FAILED_SHARE), mix=mix)
     log(f"incremental dbt run + dbt test after {new_jobs:,} new jobs")
     incremental = dbt("run", env=env, profiles=profiles)
     slowest_incremental = slowest_nodes()
@@ -284,7 +298,7 @@ def main() -> int:
                    incremental_test_seconds=incremental_test.seconds)
 
     if not args.skip_postgres:
-        rows.extend(postgres_rows(args.pg_failed_jobs, workdir, profiles, results, log))
+        rows.extend(postgres_rows(args.pg_failed_jobs, mix, profiles, results, log))
 
     print_table(rows, results, args)
     if args.json:
@@ -294,8 +308,8 @@ def main() -> int:
     return 0
 
 
-def postgres_rows(failed_jobs: int, workdir: Path, profiles: Path, results: dict[str, Any],
-                  log: Any) -> list[tuple[str, str, str]]:
+def postgres_rows(failed_jobs: int, mix: tuple[ErrorKind, ...], profiles: Path,
+                  results: dict[str, Any], log: Any) -> list[tuple[str, str, str]]:
     sys.path.insert(0, str(ROOT / "tests"))
     import psycopg2
 
@@ -304,10 +318,11 @@ def postgres_rows(failed_jobs: int, workdir: Path, profiles: Path, results: dict
     rows = []
     jobs = round(failed_jobs / FAILED_SHARE)
     with running_cluster() as cluster:
-        env = {"JOB_INSIGHTS_TARGET": "postgres", **cluster.env()}
+        env = {"JOB_INSIGHTS_TARGET": "postgres", "LOCAL_LLM_ENABLED": "false", **cluster.env()}
         log(f"generating {jobs:,} jobs into Postgres (COPY)")
-        generated = write_postgres(cluster.uri, GenerateOptions(jobs=jobs,
-                                                                failed_share=FAILED_SHARE))
+        generated = write_postgres(
+            cluster.uri, GenerateOptions(jobs=jobs, failed_share=FAILED_SHARE), mix=mix
+        )
         rows.append(("Generate source rows (Postgres COPY)", f"{generated.seconds:.1f} s",
                      f"{jobs:,} jobs, {generated.failed_jobs:,} failed"))
         log("full dbt build on Postgres")
@@ -358,7 +373,7 @@ def print_table(rows: list[tuple[str, str, str]], results: dict[str, Any],
     for name, value, wanted, met in targets:
         print(f"| {name} | {value:,.1f} | {wanted} | {'yes' if met else 'NO'} |")
     print(f"\nCommand: uv run python benchmarks/run_benchmarks.py --failed-jobs "
-          f"{args.failed_jobs} --pg-failed-jobs {args.pg_failed_jobs}")
+          f"{args.failed_jobs} --pg-failed-jobs {args.pg_failed_jobs} --mix {args.mix}")
 
 
 if __name__ == "__main__":

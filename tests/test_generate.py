@@ -7,7 +7,13 @@ from pathlib import Path
 
 import duckdb
 
-from job_insights.generate import DEFAULT_MIX, ErrorKind, GenerateOptions, write_duckdb
+from job_insights.generate import (
+    DEFAULT_MIX,
+    ErrorKind,
+    GenerateOptions,
+    demo_mix,
+    write_duckdb,
+)
 
 
 def _rows(path: Path) -> list[tuple[object, ...]]:
@@ -74,3 +80,16 @@ def test_appends_newer_jobs_and_takes_another_mix(tmp_path: Path) -> None:
                for document in documents for item in document["run_info"]["errors"])
     assert new_finish is not None and old_finish is not None and new_finish[0] > old_finish
     assert len(DEFAULT_MIX) >= 10
+
+
+def test_demo_mix_is_the_corpus_with_the_demos_skew(tmp_path: Path) -> None:
+    mix = demo_mix()
+    assert len({kind.message for kind in mix}) > 100
+    weights = sorted((kind.weight for kind in mix), reverse=True)
+    assert weights[0] > 10 * weights[-1]
+    write_duckdb(tmp_path / "demo.duckdb", GenerateOptions(jobs=2000), mix=mix)
+    with duckdb.connect(str(tmp_path / "demo.duckdb")) as con:
+        messages = {row[0] for row in con.execute(
+            "select unnest(json_extract_string(data, '$.run_info.errors[*].message')) "
+            "from workflow_manager.job_execution where json_valid(data)").fetchall()}
+    assert messages & {kind.message for kind in mix}

@@ -61,6 +61,7 @@ def _project_copy(tmp: Path) -> Path:
 
 def _dbt(project: Path, env: dict[str, str], *args: str) -> str:
     dbt = Path(sys.executable).with_name("dbt")
+    env = {"LOCAL_LLM_ENABLED": "false", **env}
     result = subprocess.run(
         [str(dbt), *args, "--project-dir", str(project), "--profiles-dir", str(project),
          "--vars", f"{{incremental_lookback_hours: {LOOKBACK_HOURS}}}"],

@@ -7,7 +7,8 @@ directly into DuckDB, and streamed into Postgres with `COPY ... FROM STDIN`.
 
 The error mix is pluggable: a sequence of `ErrorKind`, each a message (with optional
 placeholders that vary per error, see `PLACEHOLDERS`), exception, activity, code and a weight.
-`DEFAULT_MIX` is a small hand-written mix; the demo's realistic mix can be passed instead.
+`demo_mix()` is the demo's realistic mix (real error texts, the demo's skew); `DEFAULT_MIX` is
+a small hand-written mix whose ids and numbers vary per error (most messages distinct).
 A small share of jobs is broken the way real rows are (null or invalid data, missing lists,
 string items, codes as strings, control characters, very long messages).
 """
@@ -17,6 +18,7 @@ from __future__ import annotations
 import json
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -100,6 +102,24 @@ DEFAULT_MIX: tuple[ErrorKind, ...] = (
     _kind(None, "Task {uuid} was lost: worker {hex} stopped responding",
           "SCHEDULER :: DAG", None, 1),
 )
+
+
+def demo_mix(seed: int = 42) -> tuple[ErrorKind, ...]:
+    """The demo's mix (job_insights.demo): every entry of the corpus of real error texts, with
+    the demo's Zipf-like weights over templates, shared equally by a template's variants."""
+    import random
+
+    from job_insights.corpus import load_corpus
+    from job_insights.demo import error_template_weights
+
+    corpus = load_corpus()
+    weights = error_template_weights(corpus, random.Random(seed))
+    variants = Counter(entry.template_id for entry in corpus)
+    return tuple(
+        ErrorKind(entry.exception, entry.message, entry.activity_name, entry.code,
+                  weights[entry.template_id] / variants[entry.template_id], entry.details)
+        for entry in corpus
+    )
 
 
 @dataclass(frozen=True)
