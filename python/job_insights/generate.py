@@ -396,13 +396,13 @@ def write_postgres(dsn: str, options: GenerateOptions, mix: Sequence[ErrorKind] 
     with psycopg2.connect(dsn) as pg, pg.cursor() as cur, tempfile.TemporaryDirectory() as tmp:
         cur.execute(f"create schema if not exists {schema}")
         cur.execute(
-            f"create table if not exists {schema}.job_execution (id uuid primary key, "
-            f"pipeline_id uuid, tenant_id uuid, status text, data {data_type}, "
+            f"create table if not exists {schema}.job_execution (id text primary key, "
+            f"pipeline_id text, tenant_id text, status text, data {data_type}, "
             "started_at timestamp, finished_at timestamp)"
         )
         cur.execute(
             f"create table if not exists {schema}.pipeline "
-            "(id uuid primary key, name text, tenant_id uuid)"
+            "(id text primary key, name text, tenant_id text)"
         )
         with duckdb.connect() as con:
             pipelines = f"select id, name, tenant_id from ({pipelines_query(options)})"
