@@ -51,7 +51,9 @@ def _project_copy(tmp: Path) -> Path:
     for name in ("dbt_project.yml", "models", "macros", "seeds", "tests"):
         source = ROOT / name
         if source.is_dir():
-            ignore = shutil.ignore_patterns("*.py", "__pycache__")
+            # The pytest modules are not part of the dbt project; dbt Python models are.
+            ignore = shutil.ignore_patterns("*.py" if name == "tests" else "__pycache__",
+                                            "__pycache__")
             shutil.copytree(source, project / name, ignore=ignore)
         else:
             shutil.copy(source, project / name)
