@@ -5,10 +5,7 @@
 {%- endmacro %}
 
 {% macro default__parse_json_document(column_expr, is_text) -%}
-    case
-        when json_valid(cast({{ column_expr }} as varchar))
-            then cast(cast({{ column_expr }} as varchar) as json)
-    end
+    try_cast(cast({{ column_expr }} as varchar) as json)
 {%- endmacro %}
 
 {% macro postgres__parse_json_document(column_expr, is_text) -%}
@@ -27,7 +24,12 @@
 {%- endmacro %}
 
 {% macro default__json_kind(json_expr) -%}
-    case json_type({{ json_expr }})
+    {{ job_insights.json_type_as_kind('json_type(' ~ json_expr ~ ')') }}
+{%- endmacro %}
+
+{#- DuckDB's json_type names as json_kind names. -#}
+{% macro json_type_as_kind(type_expr) -%}
+    case {{ type_expr }}
         when 'OBJECT' then 'object'
         when 'ARRAY' then 'array'
         when 'VARCHAR' then 'string'
@@ -81,6 +83,51 @@
 {%- endmacro %}
 
 
+{#- Several values of one JSON document in one parse: an array (1-based) holding, for each
+    path of `paths` (JSONPath strings such as '$.run_info.errors'; '$' is the document), the
+    JSON value there, SQL null where the path is absent. -#}
+{% macro json_path_values(json_expr, paths) -%}
+    {{ return(adapter.dispatch('json_path_values', 'job_insights')(json_expr, paths)) }}
+{%- endmacro %}
+
+{% macro default__json_path_values(json_expr, paths) -%}
+    json_extract({{ json_expr }}, [{% for path in paths %}'{{ path }}'{{ ', ' if not loop.last }}{% endfor %}])
+{%- endmacro %}
+
+{% macro postgres__json_path_values(json_expr, paths) -%}
+    array[{% for path in paths -%}
+        ({{ json_expr }}) #> '{{ job_insights.json_path_as_pg_array(path) }}'{{ ', ' if not loop.last }}
+    {%- endfor %}]
+{%- endmacro %}
+
+
+{#- The kinds (see json_kind) of several values of one JSON document in one parse: an array
+    (1-based) with one kind per path of `paths`, SQL null where the path is absent. -#}
+{% macro json_path_kinds(json_expr, paths) -%}
+    {{ return(adapter.dispatch('json_path_kinds', 'job_insights')(json_expr, paths)) }}
+{%- endmacro %}
+
+{% macro default__json_path_kinds(json_expr, paths) -%}
+    list_transform(
+        json_type({{ json_expr }}, [{% for path in paths %}'{{ path }}'{{ ', ' if not loop.last }}{% endfor %}]),
+        lambda raw_type: {{ job_insights.json_type_as_kind('raw_type') }}
+    )
+{%- endmacro %}
+
+{% macro postgres__json_path_kinds(json_expr, paths) -%}
+    array[{% for path in paths -%}
+        jsonb_typeof(({{ json_expr }}) #> '{{ job_insights.json_path_as_pg_array(path) }}'){{ ', ' if not loop.last }}
+    {%- endfor %}]
+{%- endmacro %}
+
+
+{#- '$.run_info.errors' as the Postgres path array literal '{run_info,errors}'. -#}
+{% macro json_path_as_pg_array(path) -%}
+    {%- set keys = path.split('.')[1:] -%}
+    {{ '{' ~ keys | join(',') ~ '}' }}
+{%- endmacro %}
+
+
 {#- Select every column of `relation_name` plus `item` (each element of the JSON array in
     `array_column`) and `item_number` (its 1-based position). -#}
 {% macro unnest_json_array(relation_name, array_column) -%}
@@ -103,4 +150,46 @@
     from {{ relation_name }}
     cross join lateral jsonb_array_elements({{ array_column }})
         with ordinality as elements (item, item_number)
+{%- endmacro %}
+
+
+{#- A JSON value written as JSON text, e.g. json_literal('[null]'). -#}
+{% macro json_literal(json_text) -%}
+    {{ return(adapter.dispatch('json_literal', 'job_insights')(json_text)) }}
+{%- endmacro %}
+
+{% macro default__json_literal(json_text) -%}
+    cast({{ job_insights.sql_string(json_text) }} as json)
+{%- endmacro %}
+
+{% macro postgres__json_literal(json_text) -%}
+    cast({{ job_insights.sql_string(json_text) }} as jsonb)
+{%- endmacro %}
+
+
+{#- True when the JSON array `json_expr` (as returned by json_path_values) has no element. -#}
+{% macro json_array_is_empty(json_expr) -%}
+    {{ return(adapter.dispatch('json_array_is_empty', 'job_insights')(json_expr)) }}
+{%- endmacro %}
+
+{% macro default__json_array_is_empty(json_expr) -%}
+    (cast({{ json_expr }} as varchar) = '[]')
+{%- endmacro %}
+
+{% macro postgres__json_array_is_empty(json_expr) -%}
+    (jsonb_array_length({{ json_expr }}) = 0)
+{%- endmacro %}
+
+
+{#- `materialized` where a CTE used twice would otherwise be computed twice (DuckDB inlines
+    CTEs; Postgres materializes one used twice by itself). -#}
+{% macro materialized_cte() -%}
+    {{ return(adapter.dispatch('materialized_cte', 'job_insights')()) }}
+{%- endmacro %}
+
+{% macro default__materialized_cte() -%}
+{%- endmacro %}
+
+{% macro duckdb__materialized_cte() -%}
+    materialized
 {%- endmacro %}

@@ -1,32 +1,76 @@
-{#- Every error row with its job context, template and fingerprint. -#}
+{#- Every error row with its job context, template and fingerprint. Incremental: a run unnests
+    and masks only the failed jobs that are new or within the lookback window (see
+    macros/incremental.sql); classification joins in downstream (int_error_groups_classified,
+    fct_job_errors), so new rules and corrections reach old rows without re-running this.
+    A job is the unit of work: its rows are deleted and inserted together (unique_key job_id;
+    error_id stays unique), so that an error list that shrank leaves no stale row.
+    Templates are computed once per distinct message and activity name of the batch. -#}
+{{ config(
+    materialized='incremental',
+    unique_key='job_id',
+    incremental_strategy='delete+insert',
+    on_schema_change='append_new_columns',
+    pre_hook="{{ job_insights.disable_jit() }}",
+) }}
+{%- set jobs_relation = ref('stg_workflow_manager__job_executions') -%}
+
 with
-
-errors as (
-
-    select * from {{ ref('stg_workflow_manager__job_errors') }}
-
-),
 
 jobs as (
 
-    select * from {{ ref('stg_workflow_manager__job_executions') }}
+    select * from {{ jobs_relation }} as jobs
+    where is_failed
+    {%- if is_incremental() %}
+        and {{ job_insights.incremental_window('jobs', 'job_id', 'finished_at') }}
+    {%- endif %}
+
+),
+
+{{ job_insights.job_error_ctes('jobs', job_insights.column_is_text(jobs_relation, 'run_data')) }},
+
+job_context as (
+
+    select job_id, pipeline_id, tenant_id, finished_at from {{ jobs_relation }}
+
+),
+
+-- Grouped, not a plain distinct: Postgres would otherwise pull the masking up above the join
+-- and run it once per error instead of once per distinct text.
+message_templates as (
+
+    select
+        error_message,
+        left(
+            {{ job_insights.mask_error_text('error_message') }}, {{ var('max_template_length') }}
+        ) as error_template
+    from job_errors
+    where has_error_item
+    group by error_message
+
+),
+
+activity_templates as (
+
+    select
+        activity_name,
+        {{ job_insights.mask_error_text('activity_name') }} as activity_template
+    from job_errors
+    group by activity_name
 
 ),
 
 templated as (
 
     select
-        errors.*,
+        job_errors.*,
         case
-            when errors.has_error_item
-                then left(
-                    {{ job_insights.mask_error_text('errors.error_message') }},
-                    {{ var('max_template_length') }}
-                )
-            else '[no error item: ' || errors.parse_problems || ']'
+            when job_errors.has_error_item then message_templates.error_template
+            else '[no error item: ' || job_errors.parse_problems || ']'
         end as error_template,
-        {{ job_insights.mask_error_text('errors.activity_name') }} as activity_template
-    from errors
+        activity_templates.activity_template
+    from job_errors
+    left join message_templates on job_errors.error_message = message_templates.error_message
+    left join activity_templates on job_errors.activity_name = activity_templates.activity_name
 
 ),
 
@@ -36,9 +80,9 @@ final as (
         templated.error_id,
         templated.job_id,
         templated.error_index,
-        jobs.pipeline_id,
-        jobs.tenant_id,
-        jobs.finished_at,
+        job_context.pipeline_id,
+        job_context.tenant_id,
+        job_context.finished_at,
         templated.has_error_item,
         templated.activity_name,
         templated.activity_template,
@@ -53,7 +97,7 @@ final as (
             'templated.exception_type', 'templated.activity_template', 'templated.error_template'
         ) }} as fingerprint
     from templated
-    left join jobs on templated.job_id = jobs.job_id
+    left join job_context on templated.job_id = job_context.job_id
 
 )
 

@@ -10,7 +10,7 @@ with
 
 errors as (
 
-    select * from {{ ref('stg_workflow_manager__job_errors') }}
+    select * from {{ ref('int_job_errors_fingerprinted') }}
 
 ),
 

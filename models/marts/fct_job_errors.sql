@@ -1,8 +1,23 @@
 {#- One row per error of a failed job (and one per failed job whose data holds no error item),
-    classified: error correction > group correction > LLM > rule > UNKNOWN. -#}
+    classified: error correction > group correction > LLM > rule > UNKNOWN.
+
+    Incremental, job by job (delete+insert on job_id; error_id stays unique). A run rewrites
+    the jobs that are new or within the lookback window (macros/incremental.sql), and the jobs
+    with an error whose stored label is no longer what the classification says now: its
+    group's label changed (new rule, correction, LLM answer), its own correction was added,
+    changed or removed, or its pipeline was renamed. The comparison reads only the label
+    columns of {{ this }}, grouped per fingerprint, so a run without such changes costs one
+    aggregation, and a change rewrites only the jobs it concerns. -#}
+{{ config(
+    materialized='incremental',
+    unique_key='job_id',
+    incremental_strategy='delete+insert',
+    on_schema_change='append_new_columns',
+) }}
+
 with
 
-errors as (
+all_errors as (
 
     select * from {{ ref('int_job_errors_fingerprinted') }}
 
@@ -10,20 +25,111 @@ errors as (
 
 pipelines as (
 
-    select * from {{ ref('stg_workflow_manager__pipelines') }}
+    select
+        pipeline_id,
+        cast(pipeline_name as {{ dbt.type_string() }}) as pipeline_name,
+        tenant_id
+    from {{ ref('stg_workflow_manager__pipelines') }}
 
 ),
 
-group_classifications as (
+group_labels as (
 
-    select * from {{ ref('int_error_groups_classified') }}
+    select
+        fingerprint,
+        cast(category as varchar(40)) as category,
+        cast(classified_by as varchar(20)) as classified_by,
+        cast(rule_id as varchar(100)) as rule_id,
+        cast(confidence as double precision) as confidence,
+        cast(reasoning as {{ dbt.type_string() }}) as reasoning
+    from {{ ref('int_error_groups_classified') }}
 
 ),
 
-error_corrections as (
+error_labels as (
 
-    select * from {{ ref('int_error_corrections') }}
+    select
+        target_id as error_id,
+        cast(category as varchar(40)) as category,
+        cast('correction' as varchar(20)) as classified_by,
+        cast(null as varchar(100)) as rule_id,
+        cast(1.0 as double precision) as confidence,
+        cast(
+            coalesce(note, 'Corrected by ' || corrected_by) as {{ dbt.type_string() }}
+        ) as reasoning
+    from {{ ref('int_error_corrections') }}
     where target_kind = 'error_id'
+
+),
+
+{%- if is_incremental() %}
+
+stored_group_labels as (
+
+    select distinct
+        stored.fingerprint,
+        stored.category,
+        stored.classified_by,
+        stored.rule_id,
+        stored.confidence,
+        stored.reasoning
+    from {{ this }} as stored
+    where not exists (
+        select 1 from error_labels where error_labels.error_id = stored.error_id
+    )
+
+),
+
+relabelled_groups as (
+
+    select distinct stored.fingerprint
+    from stored_group_labels as stored
+    left join group_labels as current_labels
+        on stored.fingerprint = current_labels.fingerprint
+    where {{ job_insights.labels_differ('stored', 'current_labels') }}
+
+),
+
+relabelled_errors as (
+
+    select stored.error_id
+    from {{ this }} as stored
+    inner join error_labels as current_labels on stored.error_id = current_labels.error_id
+    where {{ job_insights.labels_differ('stored', 'current_labels') }}
+
+),
+
+renamed_pipelines as (
+
+    select stored.pipeline_id
+    from (
+        select distinct pipeline_id, pipeline_name from {{ this }}
+    ) as stored
+    left join pipelines on stored.pipeline_id = pipelines.pipeline_id
+    where stored.pipeline_name is distinct from pipelines.pipeline_name
+
+),
+
+batch_jobs as (
+
+    select job_id from all_errors
+    where {{ job_insights.incremental_window('all_errors', 'job_id', 'finished_at') }}
+    union
+    select job_id from all_errors
+    where fingerprint in (select fingerprint from relabelled_groups)
+        or error_id in (select error_id from relabelled_errors)
+        or pipeline_id in (select pipeline_id from renamed_pipelines)
+
+),
+
+{%- endif %}
+
+errors as (
+
+    select * from all_errors
+    {%- if is_incremental() %}
+    where job_id in (select job_id from batch_jobs)
+    {%- endif %}
 
 ),
 
@@ -34,7 +140,7 @@ final as (
         cast(errors.job_id as {{ dbt.type_string() }}) as job_id,
         cast(errors.error_index as integer) as error_index,
         cast(errors.pipeline_id as {{ dbt.type_string() }}) as pipeline_id,
-        cast(pipelines.pipeline_name as {{ dbt.type_string() }}) as pipeline_name,
+        pipelines.pipeline_name,
         cast(coalesce(errors.tenant_id, pipelines.tenant_id) as {{ dbt.type_string() }})
             as tenant_id,
         cast(errors.finished_at as {{ dbt.type_timestamp() }}) as finished_at,
@@ -43,34 +149,23 @@ final as (
         cast(errors.error_message as {{ dbt.type_string() }}) as error_message,
         cast(errors.exception_type as {{ dbt.type_string() }}) as exception_type,
         cast(errors.fingerprint as varchar(64)) as fingerprint,
-        cast(coalesce(error_corrections.category, groups.category) as varchar(40)) as category,
-        cast(
-            case when error_corrections.category is not null then 'correction'
-                else groups.classified_by end
-            as varchar(20)
-        ) as classified_by,
-        cast(
-            case when error_corrections.category is null then groups.rule_id end
-            as varchar(100)
-        ) as rule_id,
-        cast(
-            case when error_corrections.category is not null then 1.0
-                else groups.confidence end
-            as double precision
-        ) as confidence,
-        cast(
-            case
-                when error_corrections.category is not null
-                    then coalesce(error_corrections.note,
-                                  'Corrected by ' || error_corrections.corrected_by)
-                else groups.reasoning
-            end
-            as {{ dbt.type_string() }}
-        ) as reasoning
+        coalesce(error_labels.category, group_labels.category) as category,
+        coalesce(error_labels.classified_by, group_labels.classified_by) as classified_by,
+        case
+            when error_labels.error_id is null then group_labels.rule_id
+        end as rule_id,
+        case
+            when error_labels.error_id is null then group_labels.confidence
+            else error_labels.confidence
+        end as confidence,
+        case
+            when error_labels.error_id is null then group_labels.reasoning
+            else error_labels.reasoning
+        end as reasoning
     from errors
     left join pipelines on errors.pipeline_id = pipelines.pipeline_id
-    left join group_classifications as groups on errors.fingerprint = groups.fingerprint
-    left join error_corrections on errors.error_id = error_corrections.target_id
+    left join group_labels on errors.fingerprint = group_labels.fingerprint
+    left join error_labels on errors.error_id = error_labels.error_id
 
 )
 

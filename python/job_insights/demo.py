@@ -84,8 +84,9 @@ def _malformed_data(kind: str, item: dict[str, object]) -> str | None:
     return json.dumps(broken)
 
 
-def _template_weights(entries: list[CorpusEntry], rng: random.Random) -> dict[str, float]:
-    """Zipf-like: a few templates make most errors."""
+def error_template_weights(entries: list[CorpusEntry], rng: random.Random) -> dict[str, float]:
+    """Zipf-like: a few templates make most errors. Also the mix of the bulk generator
+    (job_insights.generate.demo_mix)."""
     templates = sorted({entry.template_id for entry in entries})
     rng.shuffle(templates)
     return {template: 1.0 / (rank + 1) ** 1.1 for rank, template in enumerate(templates)}
@@ -111,7 +112,7 @@ def generate(jobs: int = 2000, seed: int = 42, days: int = 30, now: datetime | N
     by_template: dict[str, list[CorpusEntry]] = defaultdict(list)
     for entry in corpus:
         by_template[entry.template_id].append(entry)
-    weights = _template_weights(corpus, rng)
+    weights = error_template_weights(corpus, rng)
     template_ids = list(weights)
     template_weights = [weights[t] for t in template_ids]
     job_pipelines = [*pipelines, orphan]

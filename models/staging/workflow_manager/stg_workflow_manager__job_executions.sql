@@ -15,7 +15,8 @@ renamed as (
         {{ job_insights.normalize_job_status('status') }} as status,
         {{ job_insights.normalize_job_status('status') }} = 'FAILURE' as is_failed,
         cast(started_at as {{ dbt.type_timestamp() }}) as started_at,
-        cast(finished_at as {{ dbt.type_timestamp() }}) as finished_at
+        cast(finished_at as {{ dbt.type_timestamp() }}) as finished_at,
+        data as run_data
     from source
 
 )

@@ -1,0 +1,183 @@
+{#- The unnest of failed jobs' error lists into one row per error: the one code path behind
+    stg_workflow_manager__job_errors (all failed jobs) and int_job_errors_fingerprinted (only the
+    jobs an incremental run must process).
+
+    `jobs_relation` names a relation (or CTE) of failed jobs with columns job_id and run_data
+    (the source's `data`); `data_is_text` tells whether run_data is text rather than JSON.
+    Returns CTEs to be placed after `with`, the last one named `job_errors`, with the columns
+    of stg_workflow_manager__job_errors. A failed job whose data holds no error item keeps one
+    row (has_error_item = false); every row names its parse problems.
+
+    Each JSON document is parsed as few times as possible: DuckDB stores JSON as text and
+    parses it again in every JSON function, so the fields are read with one multi-path call. -#}
+{% macro job_error_ctes(jobs_relation, data_is_text) -%}
+    {%- set max_length = var('max_message_length') -%}
+
+job_documents as (
+
+    select
+        job_id,
+        run_data is null as is_data_null,
+        {{ job_insights.parse_json_document('run_data', data_is_text) }} as document
+    from {{ jobs_relation }}
+
+),
+
+error_lists as (
+
+    select
+        job_id,
+        is_data_null,
+        document,
+        {{ job_insights.json_path_kinds('document', ['$', '$.run_info', '$.run_info.errors']) }}
+            as kinds,
+        {{ job_insights.json_path_values('document', ['$.run_info.errors']) }} as error_values
+    from job_documents
+
+),
+
+list_problems as (
+
+    select
+        job_id,
+        error_values[1] as error_value,
+        case
+            when is_data_null then 'data_null'
+            when document is null then 'data_invalid_json'
+            when kinds[1] <> 'object' then 'data_not_object'
+            when kinds[2] is null or kinds[2] = 'null' then 'run_info_missing'
+            when kinds[3] is null or kinds[3] = 'null' then 'errors_missing'
+            when kinds[3] <> 'array' then 'errors_not_array'
+        end as list_problem
+    from error_lists
+
+),
+
+error_lists_checked as (
+
+    select
+        job_id,
+        list_problem,
+        has_items,
+        -- A job without items gets one JSON null, so that the unnest keeps it as one row.
+        case
+            when not has_items then {{ job_insights.json_literal('[null]') }}
+            when list_problem is null then error_value
+            else {{ job_insights.json_wrap_in_array('error_value') }}
+        end as items
+    from (
+        select
+            *,
+            coalesce(list_problem = 'errors_not_array', false)
+            or (
+                list_problem is null
+                and not {{ job_insights.json_array_is_empty('error_value') }}
+            ) as has_items
+        from list_problems
+    ) as counted
+
+),
+
+unnested as (
+
+    {{ job_insights.unnest_json_array('error_lists_checked', 'items') }}
+
+),
+
+items as (
+
+    select
+        job_id,
+        item_number - 1 as error_index,
+        list_problem,
+        has_items,
+        item,
+        {{ job_insights.json_kind('item') }} as item_kind,
+        {{ job_insights.json_path_values(
+            'item', ['$.code', '$.message', '$.exception', '$.activity_name', '$.details']
+        ) }} as fields
+    from unnested
+
+),
+
+items_typed as (
+
+    select
+        job_id,
+        error_index,
+        list_problem,
+        has_items,
+        item,
+        item_kind,
+        case when item_kind = 'object' then fields end as fields,
+        {{ job_insights.json_kind('fields[1]') }} as code_kind,
+        trim({{ job_insights.json_as_text('fields[1]') }}) as code_text
+    from items
+
+),
+
+items_parsed as (
+
+    select
+        job_id,
+        error_index,
+        list_problem,
+        has_items as has_error_item,
+        item_kind,
+        case
+            when item_kind = 'object' then {{ job_insights.json_as_text('fields[2]') }}
+            else {{ job_insights.json_as_text('item') }}
+        end as message_raw,
+        {{ job_insights.json_as_text('fields[3]') }} as exception_type,
+        {{ job_insights.json_as_text('fields[4]') }} as activity_name,
+        code_kind,
+        code_text,
+        case
+            when {{ job_insights.regex_matches_ci('code_text', "'^-?[0-9]{1,9}$'") }}
+                then cast(code_text as integer)
+        end as error_code,
+        cast(fields[5] as {{ dbt.type_string() }}) as details_json
+    from items_typed
+
+),
+
+job_errors as {{ job_insights.materialized_cte() }} (
+
+    select
+        {{ dbt.hash("job_id || ':' || cast(error_index as " ~ dbt.type_string() ~ ")") }}
+            as error_id,
+        job_id,
+        error_index,
+        has_error_item,
+        activity_name,
+        error_code,
+        case when error_code is null then code_text end as error_code_raw,
+        {{ job_insights.regex_replace_all(
+            'left(message_raw, ' ~ max_length ~ ')',
+            job_insights.control_character_class(),
+            ' ') }} as error_message,
+        exception_type,
+        details_json,
+        case
+            when not has_error_item then coalesce(list_problem, 'errors_empty')
+            else nullif(concat_ws(',',
+                list_problem,
+                case when item_kind <> 'object' then 'item_not_object' end,
+                case when code_kind = 'string' then 'code_as_string' end,
+                case
+                    when code_text is not null and error_code is null then 'code_not_integer'
+                end,
+                case when message_raw is null then 'message_missing' end,
+                case when length(message_raw) > {{ max_length }} then 'message_truncated' end,
+                case
+                    when {{ job_insights.regex_matches_ci(
+                        'message_raw',
+                        job_insights.sql_string(job_insights.control_character_class())
+                    ) }} then 'control_characters'
+                end
+            ), '')
+        end as parse_problems
+    from items_parsed
+
+)
+{%- endmacro %}
