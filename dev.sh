@@ -16,12 +16,12 @@ uv sync --frozen --quiet
 case "${1:-}" in
     test)
         shift
-        exec uv run pytest -n 2 "$@"
+        exec uv run --no-sync pytest -n 2 "$@"
         ;;
     "")
-        exec uv run job-insights --help
+        exec uv run --no-sync job-insights --help
         ;;
     *)
-        exec uv run job-insights "$@"
+        exec uv run --no-sync job-insights "$@"
         ;;
 esac
