@@ -132,10 +132,7 @@ items_parsed as (
         {{ job_insights.json_as_text('fields[4]') }} as activity_name,
         code_kind,
         code_text,
-        case
-            when {{ job_insights.regex_matches_ci('code_text', "'^-?[0-9]{1,9}$'") }}
-                then cast(code_text as integer)
-        end as error_code,
+        {{ job_insights.integer_error_code('code_text') }} as error_code,
         cast(fields[5] as {{ dbt.type_string() }}) as details_json
     from items_typed
 
@@ -152,10 +149,7 @@ job_errors as {{ job_insights.materialized_cte() }} (
         activity_name,
         error_code,
         case when error_code is null then code_text end as error_code_raw,
-        {{ job_insights.regex_replace_all(
-            'left(message_raw, ' ~ max_length ~ ')',
-            job_insights.control_character_class(),
-            ' ') }} as error_message,
+        {{ job_insights.clean_error_message('message_raw') }} as error_message,
         exception_type,
         details_json,
         case
@@ -180,4 +174,22 @@ job_errors as {{ job_insights.materialized_cte() }} (
     from items_parsed
 
 )
+{%- endmacro %}
+
+
+{#- The error code as an integer; null when the text is not one. -#}
+{% macro integer_error_code(code_text_expr) -%}
+    case
+        when {{ job_insights.regex_matches_ci(code_text_expr, "'^-?[0-9]{1,9}$'") }}
+            then cast({{ code_text_expr }} as integer)
+    end
+{%- endmacro %}
+
+
+{#- The message as stored: cut to var max_message_length, control characters as spaces. -#}
+{% macro clean_error_message(message_expr) -%}
+    {{ job_insights.regex_replace_all(
+        'left(' ~ message_expr ~ ', ' ~ var('max_message_length') ~ ')',
+        job_insights.control_character_class(),
+        ' ') }}
 {%- endmacro %}

@@ -28,9 +28,9 @@ from job_insights.dbt import compile_inline, run_dbt
 
 INPUT_TABLE = "ji_classify_input"
 
-#: Mirrors stg_workflow_manager__job_errors (message cleaning, integer codes),
-#: int_job_errors_fingerprinted (templates, fingerprint) and int_error_groups_rule_classified
-#: (rules see whitespace runs as one space) for the rows of INPUT_TABLE.
+#: The models' own macros for the rows of INPUT_TABLE: message cleaning and integer codes as in
+#: staging, templates and fingerprint as in int_job_errors_fingerprinted, the rule message as in
+#: int_error_groups_rule_classified.
 CLASSIFY_SQL = """
 -- depends_on: {{ ref('classification_rules') }}
 with
@@ -47,15 +47,9 @@ cleaned as (
         input_id,
         exception_type,
         activity_name,
-        case
-            when {{ job_insights.regex_matches_ci('code_text', "'^-?[0-9]{1,9}$'") }}
-                then cast(code_text as integer)
-        end as error_code,
+        {{ job_insights.integer_error_code('code_text') }} as error_code,
         code_text,
-        {{ job_insights.regex_replace_all(
-            'left(message_raw, ' ~ var('max_message_length') ~ ')',
-            job_insights.control_character_class(),
-            ' ') }} as error_message
+        {{ job_insights.clean_error_message('message_raw') }} as error_message
     from input
 
 ),
@@ -65,8 +59,7 @@ templated as (
     select
         *,
         coalesce(cast(error_code as {{ dbt.type_string() }}), code_text) as error_code_text,
-        {{ job_insights.regex_replace_all('error_message', '[[:space:]]+', ' ') }}
-            as rule_message,
+        {{ job_insights.rule_message('error_message') }} as rule_message,
         left(
             {{ job_insights.mask_error_text('error_message') }},
             {{ var('max_template_length') }}

@@ -48,8 +48,7 @@ history as (
         error_id,
         category,
         exception_type,
-        {{ job_insights.regex_replace_all('error_message', '[[:space:]]+', ' ') }}
-            as error_message,
+        {{ job_insights.rule_message('error_message') }} as error_message,
         activity_name,
         cast(error_code as {{ dbt.type_string() }}) as error_code_text
     from {{ ref('fct_job_errors') }}
