@@ -89,3 +89,104 @@
 {% macro sql_string(value) -%}
     '{{ value | replace("'", "''") }}'
 {%- endmacro %}
+
+
+{#- Literals (lower case, ASCII, 3 characters or more) of which every match of `pattern`
+    contains at least one: a prefilter that lets a slow regex engine skip most texts with a
+    substring search. Returns [] when it finds no such set. It reads the portable subset of
+    docs/rules.md: anything it does not take as a plain character ends a literal, so a set it
+    returns is always necessary for a match (tests/test_rule_prefilter.py checks this on the
+    corpus). -#}
+{% macro regex_required_literals(pattern) -%}
+    {%- set token_regex -%}\\[\s\S]|\[\^?\]?(?:\\[\s\S]|[^\]\\])*\]|\(\?:|\{[0-9,]*\}|[\s\S]{%- endset -%}
+    {%- set literals = [] -%}
+    {%- for branch in job_insights.regex_alternatives(modules.re.findall(token_regex, pattern)) -%}
+        {%- set literal = job_insights.regex_longest_literal(branch) -%}
+        {%- if literal | length >= 3 -%}
+            {%- do literals.append(literal) -%}
+        {%- else -%}
+            {%- set group_literals = job_insights.regex_group_literals(branch) -%}
+            {%- if not group_literals -%}{{ return([]) }}{%- endif -%}
+            {%- do literals.extend(group_literals) -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {{ return(literals | unique | list) }}
+{%- endmacro %}
+
+{#- Regex tokens split at the `|` outside groups. -#}
+{% macro regex_alternatives(tokens) -%}
+    {%- set alternatives = [[]] -%}
+    {%- set state = {'depth': 0} -%}
+    {%- for token in tokens -%}
+        {%- if token == '|' and state.depth == 0 -%}
+            {%- do alternatives.append([]) -%}
+        {%- else -%}
+            {%- if token in ['(', '(?:'] -%}{%- do state.update({'depth': state.depth + 1}) -%}{%- endif -%}
+            {%- if token == ')' -%}{%- do state.update({'depth': state.depth - 1}) -%}{%- endif -%}
+            {%- do alternatives[-1].append(token) -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {{ return(alternatives) }}
+{%- endmacro %}
+
+{#- The longest run of plain characters outside groups that every match of `tokens` (one
+    alternative) contains, lower-cased; '' when there is none. A quantifier `?`, `*` or `{m,n}`
+    drops the character before it from the run; anything but a plain printable ASCII character
+    (an escaped punctuation character counts as plain) ends the run. -#}
+{% macro regex_longest_literal(tokens) -%}
+    {%- set state = {'depth': 0, 'run': '', 'best': ''} -%}
+    {%- for token in tokens -%}
+        {%- set plain = token[1:] if token | length == 2 and token[:1] == '\\' else token -%}
+        {%- if state.depth > 0 -%}
+            {%- if token in ['(', '(?:'] -%}{%- do state.update({'depth': state.depth + 1}) -%}{%- endif -%}
+            {%- if token == ')' -%}{%- do state.update({'depth': state.depth - 1}) -%}{%- endif -%}
+        {%- elif token in ['?', '*'] or token[:1] == '{' -%}
+            {%- do state.update({'run': state.run[:-1]}) -%}
+            {%- if state.run | length > state.best | length -%}{%- do state.update({'best': state.run}) -%}{%- endif -%}
+            {%- do state.update({'run': ''}) -%}
+        {%- elif plain | length == 1 and plain.isascii() and plain.isprintable()
+                 and (plain != token and not plain.isalnum()
+                      or plain == token and token not in ['(', ')', '.', '^', '$', '+', '[', '|', '\\']) -%}
+            {%- do state.update({'run': state.run ~ (plain | lower)}) -%}
+        {%- else -%}
+            {%- if state.run | length > state.best | length -%}{%- do state.update({'best': state.run}) -%}{%- endif -%}
+            {%- do state.update({'run': ''}) -%}
+            {%- if token in ['(', '(?:'] -%}{%- do state.update({'depth': 1}) -%}{%- endif -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {%- if state.run | length > state.best | length -%}{%- do state.update({'best': state.run}) -%}{%- endif -%}
+    {{ return(state.best) }}
+{%- endmacro %}
+
+{#- The literals of the first group outside other groups that every match of `tokens` (one
+    alternative) passes through (no `?`, `*` or `{m,n}` after it) and whose every alternative
+    has a literal of 3 characters or more; [] when there is none. -#}
+{% macro regex_group_literals(tokens) -%}
+    {%- set state = {'depth': 0, 'inner': [], 'closed': none, 'found': []} -%}
+    {%- for token in tokens + [''] -%}
+        {%- if state.closed is not none -%}
+            {%- if not state.found and token not in ['?', '*'] and token[:1] != '{' -%}
+                {%- set literals = [] -%}
+                {%- for alternative in job_insights.regex_alternatives(state.closed) -%}
+                    {%- do literals.append(job_insights.regex_longest_literal(alternative)) -%}
+                {%- endfor -%}
+                {%- if literals | map('length') | min >= 3 -%}{%- do state.update({'found': literals}) -%}{%- endif -%}
+            {%- endif -%}
+            {%- do state.update({'closed': none}) -%}
+        {%- endif -%}
+        {%- if token in ['(', '(?:'] -%}
+            {%- if state.depth > 0 -%}{%- do state.inner.append(token) -%}{%- endif -%}
+            {%- do state.update({'depth': state.depth + 1}) -%}
+        {%- elif token == ')' and state.depth > 0 -%}
+            {%- do state.update({'depth': state.depth - 1}) -%}
+            {%- if state.depth == 0 -%}
+                {%- do state.update({'closed': state.inner, 'inner': []}) -%}
+            {%- else -%}
+                {%- do state.inner.append(token) -%}
+            {%- endif -%}
+        {%- elif state.depth > 0 -%}
+            {%- do state.inner.append(token) -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {{ return(state.found) }}
+{%- endmacro %}

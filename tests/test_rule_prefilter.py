@@ -1,0 +1,143 @@
+"""The literal prefilter of the compiled rules (macros/regex.sql `regex_required_literals`).
+
+On Postgres every rule pattern is checked as `strpos(lower(text), literal) > 0 and text ~* pattern`.
+These tests pin which literals the macro extracts, and prove on Postgres itself that the
+prefilter never changes whether a pattern matches: over the corpus texts, upper-cased copies
+and the portability probes, for every seed pattern and every allowed construct.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import psycopg2
+import pytest
+
+from job_insights.corpus import load_corpus
+from job_insights.rule_eval import DbtProject, Engine
+from job_insights.rules import load_rules
+from pg_cluster import PgCluster
+from rules_support import REPO, rules_pg  # noqa: F401 - session fixture
+from test_rules import ALLOWED, PROBES
+
+LITERALS = {
+    "^readexception$": ["readexception"],
+    "^internal server error$|/internal/": ["internal server error", "/internal/"],
+    "\\(404\\) when calling": ["(404) when calling"],
+    "^(unhandledxledgerexception|graphqlexception)$": [
+        "unhandledxledgerexception",
+        "graphqlexception",
+    ],
+    "(^|')(401|403|429) ": ["401", "403", "429"],
+    "code['\"]?: ?['\"](bad_user_input|not_found)": ["code"],
+    "database \"[^\"]+\" does not exist": ['" does not exist'],
+    "^unicode(de|en)codeerror$": ["codeerror"],
+    "connection refused|unable to connect to port [0-9]+ on": [
+        "connection refused",
+        "unable to connect to port ",
+    ],
+    # a quantifier makes the character before it optional
+    "timed? out after": [" out after"],
+    "favou?rite colou?rs": ["rite colo"],
+    "https?://": ["http"],
+    "abc(def)?ghi": ["abc"],  # the first of the longest
+    "x{2}yyy": ["yyy"],
+    "abc(x|y)+defg": ["defg"],
+    # nothing of 3 characters in one alternative: no prefilter at all
+    "(^|')5[0-9][0-9] ": [],
+    "ab?c|longer literal": [],
+    "a.b": [],
+    "[a-z]+ error": [" error"],
+    "Sæther AS": ["ther as"],  # a non-ASCII character ends a literal
+    "line 1\\nline 2": ["line 1"],
+}
+
+
+@pytest.fixture(scope="module")
+def duckdb_project(tmp_path_factory: pytest.TempPathFactory) -> DbtProject:
+    return DbtProject(Engine("duckdb", tmp_path_factory.mktemp("prefilter-duckdb")))
+
+
+def required_literals(project: DbtProject, patterns: list[str]) -> list[list[str]]:
+    sql = (
+        "{% for p in var('patterns') %}"
+        "{{ job_insights.regex_required_literals(p) | tojson }}\n"
+        "{% endfor %}"
+    )
+    compiled = project.compile_inline(sql, vars={"patterns": patterns})
+    return [json.loads(line) for line in compiled.strip().splitlines()]
+
+
+def test_required_literals(duckdb_project: DbtProject) -> None:
+    patterns = list(LITERALS)
+    got = dict(zip(patterns, required_literals(duckdb_project, patterns), strict=True))
+    assert {p: sorted(v) for p, v in got.items()} == {
+        p: sorted(v) for p, v in LITERALS.items()
+    }
+
+
+def test_most_seed_patterns_get_a_prefilter(duckdb_project: DbtProject) -> None:
+    patterns = sorted({p for r in load_rules(REPO / "seeds" / "classification_rules.csv")
+                       for p in r.patterns.values()})
+    literals = required_literals(duckdb_project, patterns)
+    assert sum(bool(found) for found in literals) >= 0.8 * len(patterns)
+
+
+# texts that only match when the character before a quantifier is left out
+OPTIONAL_CHARACTERS = ["Favorite colors", "see http://host/x", "the job timed out after 30 s"]
+
+
+def texts() -> list[str]:
+    found = set(PROBES) | set(OPTIONAL_CHARACTERS)
+    for entry in load_corpus():
+        for text in (entry.exception, " ".join(entry.message.split()), entry.activity_name,
+                     None if entry.code is None else str(entry.code)):
+            if text:
+                found.update({text, text.upper()})
+    return sorted(t.replace("\x00", "") for t in found)
+
+
+@pytest.fixture(scope="module")
+def postgres_project(
+    rules_pg: PgCluster,  # noqa: F811 - pytest fixture injection
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[tuple[DbtProject, psycopg2.extensions.cursor]]:
+    pg = {"host": "127.0.0.1", "port": rules_pg.port, "dbname": rules_pg.database,
+          "user": "postgres", "password": ""}
+    project = DbtProject(Engine("postgres", Path(tmp_path_factory.mktemp("prefilter-pg")), pg))
+    conn = project.engine.connect()
+    cur = conn.cursor()
+    cur.execute("drop table if exists prefilter_texts")
+    cur.execute("create table prefilter_texts (body text)")
+    cur.executemany("insert into prefilter_texts values (%s)", [(t,) for t in texts()])
+    yield project, cur
+    conn.close()
+
+
+def test_prefilter_never_changes_a_match_on_postgres(
+    postgres_project: tuple[DbtProject, psycopg2.extensions.cursor],
+) -> None:
+    project, cur = postgres_project
+    patterns = sorted(
+        {p for r in load_rules(REPO / "seeds" / "classification_rules.csv")
+         for p in r.patterns.values()}
+        | set(ALLOWED) | set(LITERALS)
+    )
+    sql = """
+    {% for p in var('patterns') %}
+    select {{ loop.index0 }} as pattern_index,
+        count(*) filter (where {{ job_insights.rule_predicate(
+            {'patterns': {'message_pattern': p}}, {'message': 'body'}) }}) as with_prefilter,
+        count(*) filter (where body ~* {{ job_insights.sql_string(p) }}) as plain
+    from prefilter_texts
+    {% if not loop.last %}union all{% endif %}
+    {% endfor %}
+    """
+    compiled = project.compile_inline(sql, vars={"patterns": patterns})
+    assert compiled.count("strpos(lower(body)") >= len(patterns) // 2  # the prefilter is on
+    cur.execute(compiled)
+    counts = {patterns[i]: (with_prefilter, plain) for i, with_prefilter, plain in cur.fetchall()}
+    assert sum(plain for _, plain in counts.values()) > 1000  # the texts do exercise the rules
+    assert {p: c for p, c in counts.items() if c[0] != c[1]} == {}
