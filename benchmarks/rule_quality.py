@@ -20,10 +20,10 @@ sys.path.insert(0, str(REPO / "tests"))
 from job_insights.corpus import CATEGORIES, load_corpus  # noqa: E402
 from job_insights.rule_eval import (  # noqa: E402
     Engine,
-    ErrorRow,
     Evaluation,
     evaluate,
     quality,
+    snapshot_rows,
     write_snapshot,
 )
 
@@ -84,7 +84,7 @@ def main() -> int:
     parser.add_argument("--misses", action="store_true", help="list uncovered and wrong lines")
     parser.add_argument("--per-rule", action="store_true", help="evidence for each confidence")
     args = parser.parse_args()
-    rows = [ErrorRow.from_entry(e) for e in load_corpus()]
+    rows = snapshot_rows(load_corpus())
     evaluations = [evaluate(Engine("duckdb", Path(tempfile.mkdtemp(prefix="ji-rq-"))), rows)]
     if args.postgres:
         from pg_cluster import running_cluster

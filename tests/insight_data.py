@@ -142,7 +142,8 @@ def add_feedback(settings: Settings, feedback: Feedback = FEEDBACK) -> None:
         cursor = connection.cursor()
         for fingerprint, error_id, category in corrections:
             cursor.execute(
-                "insert into job_insights_seeds.error_corrections values "
+                "insert into job_insights_seeds.error_corrections (fingerprint, error_id, "
+                "category, note, corrected_by, corrected_at) values "
                 f"({', '.join([placeholder] * 6)})",
                 (fingerprint, error_id, category, "test correction", "qa@example.com",
                  NOW - timedelta(hours=1)),

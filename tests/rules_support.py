@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from job_insights.corpus import CorpusEntry, load_corpus
-from job_insights.rule_eval import Engine, ErrorRow, Evaluation, evaluate
+from job_insights.rule_eval import Engine, Evaluation, evaluate, snapshot_rows
 from pg_cluster import PgCluster, running_cluster
 
 REPO = Path(__file__).resolve().parents[1]
@@ -42,7 +42,7 @@ def duckdb_evaluation(
     corpus: list[CorpusEntry], tmp_path_factory: pytest.TempPathFactory
 ) -> Evaluation:
     engine = Engine("duckdb", tmp_path_factory.mktemp("rules-duckdb"))
-    return evaluate(engine, [ErrorRow.from_entry(e) for e in corpus])
+    return evaluate(engine, snapshot_rows(corpus))
 
 
 @pytest.fixture(scope="session")
@@ -57,4 +57,4 @@ def postgres_evaluation(
         "password": "",
     }
     engine = Engine("postgres", tmp_path_factory.mktemp("rules-postgres"), pg)
-    return evaluate(engine, [ErrorRow.from_entry(e) for e in corpus])
+    return evaluate(engine, snapshot_rows(corpus))

@@ -15,7 +15,12 @@ from typer.testing import CliRunner
 from job_insights import corrections
 from job_insights.cli import app
 from job_insights.config import Settings
-from job_insights.corrections import CorrectionsFileError, import_corrections, read_seed
+from job_insights.corrections import (
+    ERROR_COLUMNS,
+    CorrectionsFileError,
+    import_corrections,
+    read_seed,
+)
 from warehouses import PERIOD, copy_project, copy_warehouse, settings_for
 
 HEADER = ["Error ID", "Fingerprint", "Corrected Category"]
@@ -30,8 +35,8 @@ def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def errors(warehouse: Path) -> list[dict[str, Any]]:
     with duckdb.connect(str(warehouse)) as connection:
         cursor = connection.execute(
-            "select error_id, fingerprint, category from job_insights.fct_job_errors "
-            "order by error_id")
+            "select error_id, fingerprint, category, exception_type, error_message, "
+            "activity_name, error_code from job_insights.fct_job_errors order by error_id")
         columns = [column[0] for column in cursor.description]
         return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
 
@@ -77,6 +82,11 @@ def test_one_line_corrects_its_whole_group_and_a_second_import_writes_nothing(
     [row] = read_seed(corrections.seed_path(settings))
     assert (row["fingerprint"], row["error_id"], row["category"], row["corrected_by"]) == (
         error["fingerprint"], "", "THIRD_PARTY_SYSTEM", "me@example.com")
+    # the seed keeps a sample error of the group, for rule regression tests and for readers
+    samples = [{column: "" if e[column] is None else str(e[column]) for column in ERROR_COLUMNS}
+               for e in groups[0]]
+    assert {column: row[column] for column in ERROR_COLUMNS} in samples
+    assert row["error_message"]
     before = seed_text(settings)
     again = import_corrections(settings, path, "someone@example.com")
     assert not again.written and again.unchanged == 1 and not again.added
@@ -120,6 +130,9 @@ def test_a_group_corrected_two_ways_is_recorded_per_error(
         ("", second["error_id"], "INPUT_DATA_QUALITY"),
         (other["fingerprint"], "", "WORKFLOW_ENGINE"),
     }
+    by_error = {row["error_id"]: row for row in rows}
+    for error in (first, second):  # a per-error correction keeps that very error
+        assert by_error[error["error_id"]]["error_message"] == error["error_message"]
 
 
 def test_bad_lines_are_named_and_nothing_is_written(

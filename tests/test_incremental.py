@@ -200,7 +200,7 @@ def test_incremental_scenario(engine: Engine, tmp_path: Path) -> None:
     with (project / "seeds" / "error_corrections.csv").open("a", newline="") as fh:
         csv.writer(fh, lineterminator="\n").writerow([
             corrected_fingerprint, "", new_category, "test correction", "tester@example.com",
-            "2026-01-01 00:00:00",
+            "2026-01-01 00:00:00", "", "", "", "",
         ])
     with (project / "seeds" / "classification_rules.csv").open("a", newline="") as fh:
         csv.writer(fh, lineterminator="\n").writerow([

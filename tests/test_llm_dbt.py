@@ -108,7 +108,7 @@ def count(settings: Settings, sql: str) -> int:
 
 def add_correction(project: Path, fingerprint: str, category: str) -> None:
     with (project / "seeds" / "error_corrections.csv").open("a", encoding="utf-8") as handle:
-        handle.write(f"{fingerprint},,{category},checked by hand,test,2025-05-01 00:00:00\n")
+        handle.write(f"{fingerprint},,{category},checked by hand,test,2025-05-01 00:00:00,,,,\n")
 
 
 def test_dbt_build_on_duckdb(

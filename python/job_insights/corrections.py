@@ -33,7 +33,11 @@ from job_insights.config import Settings
 from job_insights.report import CORRECTED_CATEGORY, utc_now
 from job_insights.warehouse import MARTS_SCHEMA, fetch_all
 
-SEED_COLUMNS = ("fingerprint", "error_id", "category", "note", "corrected_by", "corrected_at")
+#: The error a correction was made on (for a group, a sample of it): rules are regression-tested
+#: on these (tests/test_rule_fixtures.py) and they show what was corrected without the warehouse.
+ERROR_COLUMNS = ("exception_type", "error_message", "activity_name", "error_code")
+SEED_COLUMNS = ("fingerprint", "error_id", "category", "note", "corrected_by", "corrected_at",
+                *ERROR_COLUMNS)
 DELIMITERS = (",", ";", "\t", "|")
 ID_PATTERN = re.compile(r"^[0-9a-f]{32}$")
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -235,7 +239,7 @@ def _lookup(settings: Settings, column: str, values: Iterable[str]) -> dict[str,
         rows = fetch_all(
             settings,
             f"select error_id, fingerprint, category, classified_by, exception_type, "
-            f"error_message from {MARTS_SCHEMA}.fct_job_errors "
+            f"error_message, activity_name, error_code from {MARTS_SCHEMA}.fct_job_errors "
             f"where {column} in ({placeholders})",
             params,
         )
@@ -261,9 +265,9 @@ def _group_sizes(settings: Settings, fingerprints: Iterable[str]) -> dict[str, i
 
 def check_against_warehouse(
     settings: Settings, lines: list[Line]
-) -> tuple[list[Line], list[Invalid], dict[str, dict[str, Any]]]:
-    """Lines whose ids exist (each with its group's fingerprint), invalid ones, and a sample
-    row of each group named."""
+) -> tuple[list[Line], list[Invalid], dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
+    """Lines whose ids exist (each with its group's fingerprint), invalid ones, a sample row of
+    each group named, and the row of each error named."""
     errors = _lookup(settings, "error_id", [line.error_id for line in lines if line.error_id])
     groups = _lookup(settings, "fingerprint",
                      [line.fingerprint for line in lines if line.fingerprint])
@@ -289,7 +293,7 @@ def check_against_warehouse(
                                                 "in the warehouse"))
         else:
             valid.append(line)
-    return valid, invalid, groups
+    return valid, invalid, groups, errors
 
 
 def find_duplicate_conflicts(lines: list[Line]) -> tuple[list[Line], list[Invalid]]:
@@ -389,11 +393,20 @@ def write_atomically(path: Path, rows: list[dict[str, str]], columns: Sequence[s
         raise
 
 
+def error_text(row: dict[str, Any] | None) -> dict[str, str]:
+    """The ERROR_COLUMNS of a warehouse row as seed cells."""
+    row = row or {}
+    return {column: "" if row.get(column) is None else str(row[column])
+            for column in ERROR_COLUMNS}
+
+
 def merge(
     seed: list[dict[str, str]], corrections: list[Correction], user: str, now: datetime,
     groups: dict[str, dict[str, Any]], sizes: dict[str, int], current: dict[str, str],
+    errors: dict[str, dict[str, Any]] | None = None,
 ) -> tuple[list[dict[str, str]], list[str], list[str], int]:
-    """(new seed rows, added, changed, unchanged): one row per corrected group or error."""
+    """(new seed rows, added, changed, unchanged): one row per corrected group or error, with
+    the error it was made on (the group's sample for a group)."""
     rows = [dict(row) for row in seed]
     newest: dict[tuple[str, str], int] = {}
     for position, row in enumerate(rows):
@@ -423,6 +436,8 @@ def merge(
             "error_id": correction.target if correction.kind == "error_id" else "",
             "category": correction.category, "note": correction.note,
             "corrected_by": user, "corrected_at": stamp,
+            **error_text((groups if correction.kind == "fingerprint" else errors or {})
+                         .get(correction.target)),
         }
         if index is not None:
             old = rows[index]
@@ -456,8 +471,9 @@ def import_corrections(
                           corrected_lines=len(lines) + len(invalid), dry_run=dry_run)
     missing: list[Invalid] = []
     groups: dict[str, dict[str, Any]] = {}
+    errors: dict[str, dict[str, Any]] = {}
     if lines:
-        lines, missing, groups = check_against_warehouse(settings, lines)
+        lines, missing, groups, errors = check_against_warehouse(settings, lines)
     lines, duplicates = find_duplicate_conflicts(lines)
     result.invalid = sorted([*invalid, *missing, *duplicates], key=lambda item: item.number)
     sizes = _group_sizes(settings, groups) if groups else {}
@@ -466,7 +482,7 @@ def import_corrections(
     current.update({line.error_id: groups[line.fingerprint or ""]["category"]
                     for line in lines if line.error_id and line.fingerprint in groups})
     rows, result.added, result.changed, result.unchanged = merge(
-        read_seed(target), corrections, user, now or utc_now(), groups, sizes, current)
+        read_seed(target), corrections, user, now or utc_now(), groups, sizes, current, errors)
     if (result.added or result.changed) and (result.ok or skip_invalid) and not dry_run:
         write_atomically(target, rows, SEED_COLUMNS)
         result.written = True

@@ -82,6 +82,39 @@ class ErrorRow:
         return cls(entry.id, entry.exception, entry.message, entry.activity_name, code)
 
 
+CORRECTION_KEY_PREFIX = "correction:"
+
+
+def correction_rows(path: Path) -> list[ErrorRow]:
+    """The errors that seeds/error_corrections.csv rows were made on, keyed
+    `correction:<fingerprint or error_id>`, so rules are held to a verdict on them too. Rows
+    written before the seed carried the error (no exception type or message) are left out."""
+    import csv
+
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    found = []
+    for row in rows:
+        target = (row.get("fingerprint") or "").strip() or (row.get("error_id") or "").strip()
+        if target and (row.get("exception_type") or row.get("error_message")):
+            found.append(ErrorRow(
+                CORRECTION_KEY_PREFIX + target,
+                row.get("exception_type") or None,
+                row.get("error_message") or None,
+                row.get("activity_name") or None,
+                row.get("error_code") or None,
+            ))
+    return found
+
+
+def snapshot_rows(corpus: Iterable[CorpusEntry]) -> list[ErrorRow]:
+    """What the verdict snapshot (tests/fixtures/rule_verdicts.csv) covers: every corpus line
+    and every row of the project's seeds/error_corrections.csv that carries its error."""
+    return [ErrorRow.from_entry(e) for e in corpus] + correction_rows(
+        PROJECT_DIR / "seeds" / "error_corrections.csv"
+    )
+
+
 @dataclass(frozen=True)
 class Verdict:
     error_id: str
