@@ -47,11 +47,11 @@ PREFIX = "blind."
 MODELLED = "workflow platform (modelled)"
 
 
-class Blind:
-    """Adds a template's variants to the corpus, all in the holdout split."""
+class Subset:
+    """Adds a template's variants to the corpus under one template_id prefix and one split."""
 
-    def __init__(self, corpus: cap.Corpus) -> None:
-        self.c = corpus
+    def __init__(self, corpus: cap.Corpus, prefix: str = PREFIX, split: str = "holdout") -> None:
+        self.c, self.prefix, self.split = corpus, prefix, split
 
     def add(
         self,
@@ -68,7 +68,7 @@ class Blind:
     ) -> None:
         for activity, trigger in variants:
             self.c.add(
-                PREFIX + template,
+                self.prefix + template,
                 family,
                 category,
                 activity,
@@ -79,7 +79,7 @@ class Blind:
                 wrap_message=wrap_message,
                 ambiguous=alt is not None,
                 alt_category=alt,
-                split="holdout",
+                split=self.split,
             )
 
 
@@ -90,7 +90,7 @@ def modelled(name: str, message: str) -> Callable[[], None]:
 # =========================================================================== DuckDB
 
 
-def duckdb_blind(b: Blind, tmp: Path) -> None:
+def duckdb_blind(b: Subset, tmp: Path) -> None:
     import duckdb
 
     src = version("duckdb")
@@ -277,7 +277,7 @@ def duckdb_blind(b: Blind, tmp: Path) -> None:
 # =========================================================================== pandas / numpy
 
 
-def pandas_blind(b: Blind, tmp: Path) -> None:
+def pandas_blind(b: Subset, tmp: Path) -> None:
     import numpy as np
     import pandas as pd
 
@@ -408,7 +408,7 @@ def _xlsx(path: Path) -> Path:
 # =========================================================================== HTTP
 
 
-def http_blind(b: Blind, tmp: Path) -> None:
+def http_blind(b: Subset, tmp: Path) -> None:
     import httpx
     import requests
     import urllib3
@@ -688,7 +688,7 @@ S3_ERROR = """<?xml version="1.0" encoding="UTF-8"?>
 </Error>"""
 
 
-def s3_blind(b: Blind) -> None:
+def s3_blind(b: Subset) -> None:
     import boto3
     import botocore.config
     import botocore.exceptions
@@ -817,7 +817,7 @@ def s3_blind(b: Blind) -> None:
 # =========================================================================== FTP / SFTP
 
 
-def ftp_blind(b: Blind, tmp: Path) -> None:
+def ftp_blind(b: Subset, tmp: Path) -> None:
     import paramiko
 
     py = cap.python_source()
@@ -910,7 +910,7 @@ def ftp_blind(b: Blind, tmp: Path) -> None:
 # =========================================================================== SOAP
 
 
-def soap_blind(b: Blind) -> None:
+def soap_blind(b: Subset) -> None:
     import zeep
 
     src = version("zeep")
@@ -1077,7 +1077,7 @@ XLEDGER_BLIND = [
 ]
 
 
-def vendor_blind(b: Blind) -> None:
+def vendor_blind(b: Subset) -> None:
     import httpx
     import requests
 
@@ -1255,7 +1255,7 @@ def vendor_blind(b: Blind) -> None:
 # =========================================================================== Postgres / SQLAlchemy
 
 
-def postgres_blind(b: Blind) -> None:
+def postgres_blind(b: Subset) -> None:
     import psycopg2
     import sqlalchemy as sa
 
@@ -1513,7 +1513,7 @@ def _terminated(info: dict[str, Any]) -> None:
 # =========================================================================== parsing / python
 
 
-def parsing_blind(b: Blind, tmp: Path) -> None:
+def parsing_blind(b: Subset, tmp: Path) -> None:
     import lxml.etree
     import pydantic
 
@@ -1779,7 +1779,7 @@ def parsing_blind(b: Blind, tmp: Path) -> None:
     )
 
 
-def python_blind(b: Blind, tmp: Path) -> None:
+def python_blind(b: Subset, tmp: Path) -> None:
     py = cap.python_source()
     nothing: Any = None
     b.add(
@@ -1885,7 +1885,7 @@ def submit_invoice(invoice_no: str, amount: float) -> None:
 # =========================================================================== engine (modelled)
 
 
-def engine_blind(b: Blind) -> None:
+def engine_blind(b: Subset) -> None:
     b.add(
         "engine.heartbeat_lost",
         "workflow.worker",
@@ -2034,7 +2034,7 @@ FAMILIES = [
 
 def capture(only: list[str] | None = None) -> cap.Corpus:
     corpus = cap.Corpus()
-    b = Blind(corpus)
+    b = Subset(corpus)
     cwd = Path.cwd()
     with tempfile.TemporaryDirectory(prefix="ji-blind-") as t:
         tmp = Path(t)
@@ -2072,25 +2072,30 @@ def main() -> int:
     corpus = capture(args.only)
     for miss in corpus.missed:
         print(f"warning: {miss}", file=sys.stderr)
+    write_subset(args.out, PREFIX, corpus.rows)
+    return 1 if corpus.missed else 0
+
+
+def write_subset(out: Path, prefix: str, rows: list[dict[str, Any]]) -> None:
+    """Replace the corpus lines whose template_id starts with `prefix` by `rows`."""
     kept = []
-    if args.out.exists():
-        with args.out.open(encoding="utf-8") as fh:
+    if out.exists():
+        with out.open(encoding="utf-8") as fh:
             kept = [
                 line
                 for line in fh
-                if line.strip() and not json.loads(line)["template_id"].startswith(PREFIX)
+                if line.strip() and not json.loads(line)["template_id"].startswith(prefix)
             ]
-    with args.out.open("w", encoding="utf-8") as fh:
+    with out.open("w", encoding="utf-8") as fh:
         fh.writelines(kept)
-        for row in corpus.rows:
+        for row in rows:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-    templates = {r["template_id"] for r in corpus.rows}
+    templates = {r["template_id"] for r in rows}
     print(
-        f"wrote {len(corpus.rows)} blind lines in {len(templates)} templates "
-        f"(+{len(kept)} kept) to {args.out}",
+        f"wrote {len(rows)} {prefix}* lines in {len(templates)} templates "
+        f"(+{len(kept)} kept) to {out}",
         file=sys.stderr,
     )
-    return 1 if corpus.missed else 0
 
 
 if __name__ == "__main__":
