@@ -303,6 +303,25 @@ def vendor_examples(b: Subset) -> None:
             ],
             source=f"{hx} + platform wrapper (modelled)",
         )
+        # The platform's own dataset service, called without the ReadException/WriteException
+        # wrapper: the HTTP error of an internal call is the platform's, not a vendor's.
+        b.add(
+            "platform.dataset_service_unwrapped",
+            "workflow.internal_http",
+            WE,
+            [
+                (act, lambda path=path: httpx.get(f"{base}{path}").raise_for_status())
+                for act, path in [
+                    ("READ :: Dataset invoices", "/status/503/internal/datasets/9101/rows"),
+                    ("WRITE :: Dataset suppliers", "/status/502/internal/datasets/9133/rows"),
+                    (
+                        "READ :: Dataset payments (tenant 31337001)",
+                        "/status/500/internal/datasets/9150/rows",
+                    ),
+                ]
+            ],
+            source=hx,
+        )
     ivalua = "Ivalua API (modelled)"
     b.add(
         "ivalua.api_rate_limited",
