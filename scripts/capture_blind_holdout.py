@@ -2062,17 +2062,27 @@ def capture(only: list[str] | None = None) -> cap.Corpus:
 
 
 def main() -> int:
+    return subset_main(__doc__.splitlines()[0], FAMILIES, capture, PREFIX)
+
+
+def subset_main(
+    description: str,
+    families: list[str],
+    capture: Callable[[list[str] | None], cap.Corpus],
+    prefix: str,
+) -> int:
+    """The command line of a subset capture: run the families, replace the subset's lines."""
     import logging
 
     logging.getLogger("paramiko").setLevel(logging.CRITICAL)
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--out", type=Path, default=cap.DEFAULT_OUT)
-    parser.add_argument("--only", nargs="*", choices=FAMILIES)
+    parser.add_argument("--only", nargs="*", choices=families)
     args = parser.parse_args()
     corpus = capture(args.only)
     for miss in corpus.missed:
         print(f"warning: {miss}", file=sys.stderr)
-    write_subset(args.out, PREFIX, corpus.rows)
+    write_subset(args.out, prefix, corpus.rows)
     return 1 if corpus.missed else 0
 
 

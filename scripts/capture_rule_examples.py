@@ -14,7 +14,6 @@ expected error was not raised.
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import subprocess
 import sys
@@ -27,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import _corpus_servers as srv  # noqa: E402
 import capture_error_corpus as cap  # noqa: E402
-from capture_blind_holdout import Subset, modelled, write_subset  # noqa: E402
+from capture_blind_holdout import Subset, modelled, subset_main  # noqa: E402
 
 IDQ, WE, TPS = cap.IDQ, cap.WE, cap.TPS
 platform, version = cap.platform, cap.version
@@ -435,18 +434,7 @@ def capture(only: list[str] | None = None) -> cap.Corpus:
 
 
 def main() -> int:
-    import logging
-
-    logging.getLogger("paramiko").setLevel(logging.CRITICAL)
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=cap.DEFAULT_OUT)
-    parser.add_argument("--only", nargs="*", choices=FAMILIES)
-    args = parser.parse_args()
-    corpus = capture(args.only)
-    for miss in corpus.missed:
-        print(f"warning: {miss}", file=sys.stderr)
-    write_subset(args.out, PREFIX, corpus.rows)
-    return 1 if corpus.missed else 0
+    return subset_main(__doc__.splitlines()[0], FAMILIES, capture, PREFIX)
 
 
 if __name__ == "__main__":
