@@ -4,10 +4,11 @@ The holdout split only measures generalisation for rules written without looking
 reads the rules seed as it was at a git revision (the Python matcher, which
 tests/test_rule_fixtures.py proves equal to the compiled SQL) and scores it on a subset:
 
-    uv run python benchmarks/rule_generalisation.py REV [--subset holdout|fresh|original]
+    uv run python benchmarks/rule_generalisation.py REV [--subset holdout|fresh|original|blind]
 
 `fresh` are the templates captured after the rules were frozen (template_id `fresh.*`),
-`original` the holdout without them.
+`blind` the ones captured by scripts/capture_blind_holdout.py without looking at the rules
+(template_id `blind.*`), `original` the holdout without either.
 """
 
 from __future__ import annotations
@@ -25,7 +26,9 @@ from job_insights.rules import first_match, parse_rules
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("rev", help="git revision of seeds/classification_rules.csv")
-    parser.add_argument("--subset", choices=["holdout", "fresh", "original"], default="holdout")
+    parser.add_argument(
+        "--subset", choices=["holdout", "fresh", "original", "blind"], default="holdout"
+    )
     args = parser.parse_args()
     text = subprocess.run(
         ["git", "show", f"{args.rev}:seeds/classification_rules.csv"],
@@ -35,10 +38,10 @@ def main() -> int:
     ).stdout
     rules = parse_rules(csv.DictReader(io.StringIO(text)))
     entries = [e for e in load_corpus() if e.split == "holdout"]
-    if args.subset == "fresh":
-        entries = [e for e in entries if e.template_id.startswith("fresh.")]
+    if args.subset in ("fresh", "blind"):
+        entries = [e for e in entries if e.template_id.startswith(f"{args.subset}.")]
     elif args.subset == "original":
-        entries = [e for e in entries if not e.template_id.startswith("fresh.")]
+        entries = [e for e in entries if not e.template_id.startswith(("fresh.", "blind."))]
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     for e in entries:
         rule = first_match(rules, e.exception, e.message, e.activity_name, e.code)
