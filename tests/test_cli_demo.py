@@ -21,6 +21,27 @@ def test_demo_builds_the_warehouse_and_prints_the_summary(tmp_path: Path) -> Non
     assert warehouse.exists()
 
 
+def test_demo_run_again_replaces_the_data(tmp_path: Path) -> None:
+    """The quick start run twice (the second time with other data) reports only the new data:
+    the demo replaces the sources, so it rebuilds the incremental models as well."""
+    warehouse = tmp_path / "demo.duckdb"
+    outputs = []
+    for seed in ("5", "6"):
+        result = CliRunner().invoke(app, ["demo", "--jobs", "300", "--seed", seed,
+                                          "--duckdb", str(warehouse)])
+        assert result.exit_code == 0, result.output
+        outputs.append(result.output)
+    fresh = CliRunner().invoke(app, ["demo", "--jobs", "300", "--seed", "6",
+                                     "--duckdb", str(tmp_path / "fresh.duckdb")])
+    assert fresh.exit_code == 0, fresh.output
+
+    def totals(output: str) -> list[str]:
+        return [line for line in output.splitlines() if line.startswith("Total ")]
+
+    assert totals(outputs[1]) == totals(fresh.output)
+    assert totals(outputs[0]) != totals(outputs[1])
+
+
 def test_run_without_sources_exits_1_with_one_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["run", "--duckdb", str(tmp_path / "none.duckdb")])
     assert result.exit_code == 1

@@ -168,7 +168,8 @@ def demo(
     duckdb: DuckdbOption = None,
     verbose: VerboseOption = False,
 ) -> None:
-    """Generate demo job executions into DuckDB, run the whole pipeline, print a summary."""
+    """Generate demo job executions into DuckDB (replacing earlier demo data), rebuild the
+    whole pipeline, print a summary."""
     from job_insights import demo as demo_data
     from job_insights.pipeline import run_pipeline
     from job_insights.report import ReportFilter, load_report, render_summary_text
@@ -181,7 +182,8 @@ def demo(
     write_duckdb(settings.duckdb_path, data.pipelines, data.jobs, schema=settings.source_schema)
     typer.echo(f"Wrote {len(data.jobs)} job executions of {len(data.pipelines)} pipelines to "
                f"{settings.duckdb_path} (schema {settings.source_schema}).")
-    outcome = run_guarded("pipeline", lambda: run_pipeline(settings))
+    # the sources were just replaced: incremental models must not keep the previous demo's rows
+    outcome = run_guarded("pipeline", lambda: run_pipeline(settings, full_refresh=True))
     typer.echo(f"dbt build: {outcome.passed} nodes passed, {outcome.warned} warned "
                f"({time.monotonic() - started:.1f}s).\n")
     first_start = min(job.started_at for job in data.jobs if job.started_at)

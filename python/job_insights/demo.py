@@ -1,9 +1,11 @@
 """Realistic demo data: job executions of several tenants and pipelines.
 
 Failed jobs carry errors drawn from the corpus of real error texts (job_insights.corpus), with
-the skew of production: a few error templates make most failures. About 2% of failed jobs
-carry the malformed data that real rows show (null or invalid JSON, missing lists, string
-items, string codes, huge messages, control characters).
+the skew of production: a few error templates make most failures. About 1% of errors are
+NOVEL_ERRORS, in-house and vendor errors that no rule was written for, so that the demo shows
+the LLM step at work. About 2% of failed jobs carry the malformed data that real rows show
+(null or invalid JSON, missing lists, string items, string codes, huge messages, control
+characters).
 """
 
 from __future__ import annotations
@@ -31,6 +33,33 @@ MALFORMED_KINDS = (
     "errors_string", "string_item", "code_as_string", "message_missing", "huge_message",
     "control_characters", "errors_empty",
 )
+
+#: Errors of systems the rules know nothing about (their vendors' own wording), for the LLM.
+NOVEL_ERRORS = (
+    {"code": 422, "exception": "VoucherPostingRejected",
+     "message": "Voucher series 7 is closed for posting in period {period}; "
+                "open the period in Visma.net or post to series 9",
+     "activity_name": "SUBMIT :: Visma.net vouchers"},
+    {"code": 500, "exception": "ReconciliationMismatch",
+     "message": "Invoice {number}: sum of lines {lines} NOK differs from header total {total} NOK",
+     "activity_name": "TRANSFORM :: Python reconcile invoices"},
+    {"code": 500, "exception": "ConnectorLicenseError",
+     "message": "Tenant {tenant} has no licence seat left for connector 'Unit4 ERP' "
+                "({seats} of {seats} in use)",
+     "activity_name": "EXTRACT :: Unit4 ledger"},
+)
+NOVEL_SHARE = 0.01
+
+
+def _novel_error(rng: random.Random) -> dict[str, object]:
+    item = dict(rng.choice(NOVEL_ERRORS))
+    lines = rng.randint(1_000, 90_000)
+    item["message"] = str(item["message"]).format(
+        period=f"2026-{rng.randint(1, 12):02d}", number=rng.randint(10_000, 99_999),
+        lines=lines, total=lines + rng.randint(1, 500), tenant=rng.randint(1_000, 9_999),
+        seats=rng.randint(2, 20))
+    item["details"] = {}
+    return item
 
 
 @dataclass(frozen=True)
@@ -138,7 +167,8 @@ def _jobs(rng: random.Random, count: int, days: int, now: datetime,
         elif roll < 0.01 + failure_rate[pipeline.id]:
             status = rng.choice(["FAILURE", "FAILURE", "FAILURE", "failure", "Failed"])
             items = [
-                _error_item(rng.choice(by_template[template]))
+                _novel_error(rng) if rng.random() < NOVEL_SHARE
+                else _error_item(rng.choice(by_template[template]))
                 for template in rng.choices(template_ids, template_weights,
                                             k=rng.choice([1, 1, 1, 2, 2, 3]))
             ]
