@@ -4,11 +4,14 @@ The holdout split only measures generalisation for rules written without looking
 reads the rules seed as it was at a git revision (the Python matcher, which
 tests/test_rule_fixtures.py proves equal to the compiled SQL) and scores it on a subset:
 
-    uv run python benchmarks/rule_generalisation.py REV [--subset holdout|fresh|original|blind]
+    uv run python benchmarks/rule_generalisation.py REV [--subset SUBSET]
+
+where SUBSET is holdout (the default), fresh, blind, blind2 or original.
 
 `fresh` are the templates captured after the rules were frozen (template_id `fresh.*`),
 `blind` the ones captured by scripts/capture_blind_holdout.py without looking at the rules
-(template_id `blind.*`), `original` the holdout without either.
+(template_id `blind.*`), `blind2` the second blind holdout of scripts/capture_blind2_holdout.py
+(template_id `blind2.*`), `original` the holdout without any of them.
 """
 
 from __future__ import annotations
@@ -22,13 +25,14 @@ from collections import defaultdict
 from job_insights.corpus import CATEGORIES, load_corpus
 from job_insights.rules import first_match, parse_rules
 
+#: holdout subsets captured after some version of the rules, by template_id prefix
+SUBSETS = ("fresh", "blind", "blind2")
+
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("rev", help="git revision of seeds/classification_rules.csv")
-    parser.add_argument(
-        "--subset", choices=["holdout", "fresh", "original", "blind"], default="holdout"
-    )
+    parser.add_argument("--subset", choices=["holdout", *SUBSETS, "original"], default="holdout")
     args = parser.parse_args()
     text = subprocess.run(
         ["git", "show", f"{args.rev}:seeds/classification_rules.csv"],
@@ -38,10 +42,11 @@ def main() -> int:
     ).stdout
     rules = parse_rules(csv.DictReader(io.StringIO(text)))
     entries = [e for e in load_corpus() if e.split == "holdout"]
-    if args.subset in ("fresh", "blind"):
+    if args.subset in SUBSETS:
         entries = [e for e in entries if e.template_id.startswith(f"{args.subset}.")]
     elif args.subset == "original":
-        entries = [e for e in entries if not e.template_id.startswith(("fresh.", "blind."))]
+        prefixes = tuple(f"{subset}." for subset in SUBSETS)
+        entries = [e for e in entries if not e.template_id.startswith(prefixes)]
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     for e in entries:
         rule = first_match(rules, e.exception, e.message, e.activity_name, e.code)

@@ -146,8 +146,12 @@ def full_backlog_server() -> Iterator[int]:
 
 
 @contextlib.contextmanager
-def garbage_server(payload: bytes) -> Iterator[int]:
-    """Sends `payload` to every client and closes: protocol banner errors."""
+def garbage_server(payload: bytes, *, read_request: bool = False) -> Iterator[int]:
+    """Sends `payload` to every client and closes: protocol banner errors.
+
+    With `read_request` it first reads the client's request head and then ends the connection
+    cleanly after `payload`: a response cut short rather than a connection reset.
+    """
     sock = socket.socket()
     sock.bind((LOOPBACK, 0))
     sock.listen(16)
@@ -161,8 +165,13 @@ def garbage_server(payload: bytes) -> Iterator[int]:
             except OSError:
                 continue
             with contextlib.suppress(OSError):
+                if read_request:
+                    _read_request_head(conn)
                 conn.sendall(payload)
-                time.sleep(0.1)
+                if read_request:
+                    conn.shutdown(socket.SHUT_WR)
+                else:
+                    time.sleep(0.1)
             conn.close()
 
     thread = threading.Thread(target=serve, daemon=True)
@@ -173,6 +182,16 @@ def garbage_server(payload: bytes) -> Iterator[int]:
         stop.set()
         thread.join()
         sock.close()
+
+
+def _read_request_head(conn: socket.socket) -> None:
+    conn.settimeout(2)
+    data = b""
+    while b"\r\n\r\n" not in data:
+        chunk = conn.recv(4096)
+        if not chunk:
+            return
+        data += chunk
 
 
 # --------------------------------------------------------------------------- TLS

@@ -934,13 +934,7 @@ def soap_blind(b: Subset) -> None:
             source=src,
             code=None,
         )
-        clients = []
-        for i in range(3):
-            name = f"ok_{i}"
-            canned.put(
-                f"{name}_wsdl", 200, cap.WSDL.replace("{location}", f"{base}/r/{name}"), "text/xml"
-            )
-            clients.append(zeep.Client(f"{base}/r/{name}_wsdl"))
+        clients = [soap_client(base, canned, f"ok_{i}") for i in range(3)]
         b.add(
             "zeep.missing_element",
             "soap.validation",
@@ -956,7 +950,7 @@ def soap_blind(b: Subset) -> None:
             source=src,
             alt=WE,
         )
-        faults = [
+        faults: SoapFaults = [
             (
                 "soap.fault_unknown_reference",
                 "soap:Client",
@@ -991,27 +985,47 @@ def soap_blind(b: Subset) -> None:
                 ],
             ),
         ]
-        for key, fcode, cat, alt, texts in faults:
-            variants = []
-            for i, (act, text) in enumerate(zip(acts, texts, strict=True)):
-                name = f"{key.replace('.', '_')}_{i}"
-                canned.put(
-                    f"{name}_wsdl",
-                    200,
-                    cap.WSDL.replace("{location}", f"{base}/r/{name}"),
-                    "text/xml",
+        add_soap_faults(b, base, canned, acts, faults, source=src, invoice_prefix="INV")
+
+
+#: (template, faultcode, category, alt_category, faultstring of each variant)
+SoapFaults = list[tuple[str, str, str, str | None, list[str]]]
+
+
+def soap_client(base: str, canned: srv.Canned, name: str) -> Any:
+    """A zeep client of the invoice WSDL whose endpoint is the canned response `name`."""
+    import zeep
+
+    canned.put(f"{name}_wsdl", 200, cap.WSDL.replace("{location}", f"{base}/r/{name}"), "text/xml")
+    return zeep.Client(f"{base}/r/{name}_wsdl")
+
+
+def add_soap_faults(
+    b: Subset,
+    base: str,
+    canned: srv.Canned,
+    acts: list[str],
+    faults: SoapFaults,
+    *,
+    source: str,
+    invoice_prefix: str,
+) -> None:
+    """One template a fault: SubmitInvoice answered by HTTP 500 with that SOAP fault."""
+    for key, fcode, cat, alt, texts in faults:
+        variants: list[tuple[str, Callable[[], object]]] = []
+        for i, (act, text) in enumerate(zip(acts, texts, strict=True)):
+            name = f"{key.replace('.', '_')}_{i}"
+            canned.put(name, 500, cap.SOAP_FAULT.format(code=fcode, text=text), "text/xml")
+            client = soap_client(base, canned, name)
+            variants.append(
+                (
+                    act,
+                    lambda client=client, i=i: client.service.SubmitInvoice(
+                        InvoiceNo=f"{invoice_prefix}-{i}", Amount=10
+                    ),
                 )
-                canned.put(name, 500, cap.SOAP_FAULT.format(code=fcode, text=text), "text/xml")
-                client = zeep.Client(f"{base}/r/{name}_wsdl")
-                variants.append(
-                    (
-                        act,
-                        lambda client=client, i=i: client.service.SubmitInvoice(
-                            InvoiceNo=f"INV-{i}", Amount=10
-                        ),
-                    )
-                )
-            b.add(key, "soap.fault", cat, variants, source=src, alt=alt)
+            )
+        b.add(key, "soap.fault", cat, variants, source=source, alt=alt)
 
 
 # =========================================================================== vendors (modelled)

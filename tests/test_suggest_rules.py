@@ -71,9 +71,12 @@ def corrected(tmp_path_factory: pytest.TempPathFactory) -> Corrected:
     corrections = {fingerprint: "INPUT_DATA_QUALITY"
                    for fingerprint in chosen[: (len(chosen) + 1) // 2]}
     corrections[str(binder)] = "THIRD_PARTY_SYSTEM"
-    with (project / "seeds" / "error_corrections.csv").open("a", encoding="utf-8") as handle:
+    seed = project / "seeds" / "error_corrections.csv"
+    columns = len(next(csv.reader(seed.open(encoding="utf-8"))))
+    with seed.open("a", encoding="utf-8") as handle:
         for fingerprint, category in corrections.items():
-            handle.write(f"{fingerprint},,{category},test,t@example.com,2026-11-01 00:00:00\n")
+            row = [fingerprint, "", category, "test", "t@example.com", "2026-11-01 00:00:00"]
+            handle.write(",".join(row + [""] * (columns - len(row))) + "\n")
     settings = settings_for(warehouse, project)
     run_pipeline(settings)
     return settings, warehouse, corrections, str(exception)
