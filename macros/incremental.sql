@@ -49,3 +49,65 @@
 {% macro postgres__disable_jit() -%}
     set local jit = off
 {%- endmacro %}
+
+
+{#- When this dbt invocation writes a row: its start time (UTC), the same for every model of
+    the run. Stored as `processed_at` by the incremental models whose rows others read
+    incrementally. -#}
+{% macro run_processed_at() -%}
+    cast('{{ run_started_at.strftime("%Y-%m-%d %H:%M:%S.%f") }}' as {{ dbt.type_timestamp() }})
+{%- endmacro %}
+
+
+{#- True for a row of `alias` (an upstream relation with processed_at) written after the newest
+    row of {{ this }}: what an incremental run of a downstream model has not read yet. A model
+    whose last run failed keeps its older mark and so reads the missed rows next time. -#}
+{% macro processed_since_last_run(alias) -%}
+    {{ alias }}.processed_at > (
+        select coalesce(max(processed_at), cast('1900-01-01' as {{ dbt.type_timestamp() }}))
+        from {{ this }}
+    )
+{%- endmacro %}
+
+
+{#- Incremental strategy `null_safe_delete_insert`: delete+insert on one unique_key column whose
+    value may be null (the null day of the daily marts): rows of {{ this }} whose key is in the
+    batch are deleted, a null key included, then the batch is inserted. Plain delete+insert
+    compares with `in`, which never matches null. -#}
+{% macro get_incremental_null_safe_delete_insert_sql(arg_dict) -%}
+    {%- set target = arg_dict['target_relation'] -%}
+    {%- set source = arg_dict['temp_relation'] -%}
+    {%- set key = arg_dict['unique_key'] -%}
+    {%- set columns = get_quoted_csv(arg_dict['dest_columns'] | map(attribute='name')) -%}
+    delete from {{ target }}
+    where {{ key }} in (select {{ key }} from {{ source }} where {{ key }} is not null)
+        or ({{ key }} is null and exists (select 1 from {{ source }} where {{ key }} is null));
+
+    insert into {{ target }} ({{ columns }})
+    select {{ columns }} from {{ source }}
+{%- endmacro %}
+
+
+{#- True when `expr` is one of the values of `column` in `relation`, null included (a null
+    `expr` is in when the column holds a null). Semi-joins on the column, so it stays hashable
+    on Postgres, unlike `is not distinct from`. -#}
+{% macro in_null_safe(expr, relation, column) -%}
+    (
+        {{ expr }} in (select {{ column }} from {{ relation }} where {{ column }} is not null)
+        or (
+            {{ expr }} is null
+            and exists (select 1 from {{ relation }} where {{ column }} is null)
+        )
+    )
+{%- endmacro %}
+
+
+{#- Join condition: `left` equals `right`, two nulls included. Two equalities (values with
+    nulls as `sentinel`, and nullness) rather than `is not distinct from`, so that Postgres can
+    hash or merge join on them. `sentinel` is any value of the column's type. -#}
+{% macro equal_null_safe(left, right, sentinel="''") -%}
+    (
+        coalesce({{ left }}, {{ sentinel }}) = coalesce({{ right }}, {{ sentinel }})
+        and ({{ left }} is null) = ({{ right }} is null)
+    )
+{%- endmacro %}

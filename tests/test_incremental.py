@@ -32,7 +32,11 @@ FIRST_JOBS = 3000
 NEW_JOBS = 300
 # 30 s per job: the first batch spans 25 hours; the lookback is 2 hours.
 LOOKBACK_HOURS = 2
-MARTS = ("fct_job_errors", "fct_failed_jobs", "agg_daily_job_failures", "agg_error_parse_problems")
+MARTS = ("fct_job_errors", "fct_failed_jobs", "agg_daily_job_failures", "agg_error_parse_problems",
+         "agg_daily_failure_rates", "agg_daily_classification_shares", "dim_error_groups",
+         "dim_classification_rules")
+# Written by each run: differs between an incremental run and a full refresh by design.
+AUDIT_COLUMNS = ("processed_at",)
 
 
 @dataclass
@@ -245,9 +249,14 @@ def _full_refresh_target(engine: Engine, tmp_path: Path
             with duckdb.connect() as con:
                 con.execute(f"attach '{source}' as inc (read_only)")
                 con.execute(f"attach '{full}' as ful (read_only)")
+                columns = _compared_columns([row[0] for row in con.execute(
+                    "select column_name from information_schema.columns where table_catalog = "
+                    f"'inc' and table_schema = 'job_insights' and table_name = '{mart}' "
+                    "order by ordinal_position").fetchall()])
                 a, b = (f"inc.job_insights.{mart}", f"ful.job_insights.{mart}")
                 only_a, only_b = (
-                    con.execute(f"select count(*) from (from {x} except all from {y})").fetchone()
+                    con.execute(f"select count(*) from (select {columns} from {x} except all "
+                                f"select {columns} from {y})").fetchone()
                     for x, y in ((a, b), (b, a))
                 )
                 return int(only_a[0]) if only_a else 0, int(only_b[0]) if only_b else 0
@@ -256,11 +265,20 @@ def _full_refresh_target(engine: Engine, tmp_path: Path
 
     def compare_postgres(mart: str) -> tuple[int, int]:
         a, b = f"job_insights.{mart}", f"ji_full.{mart}"
+        columns = _compared_columns([row[0] for row in engine.query(
+            "select column_name from information_schema.columns where table_schema = "
+            f"'job_insights' and table_name = '{mart}' order by ordinal_position")])
         return (
-            _count(engine, f"select count(*) from (select * from {a} except all "
-                           f"select * from {b}) as d"),
-            _count(engine, f"select count(*) from (select * from {b} except all "
-                           f"select * from {a}) as d"),
+            _count(engine, f"select count(*) from (select {columns} from {a} except all "
+                           f"select {columns} from {b}) as d"),
+            _count(engine, f"select count(*) from (select {columns} from {b} except all "
+                           f"select {columns} from {a}) as d"),
         )
 
     return {**engine.env, "JOB_INSIGHTS_SCHEMA": "ji_full"}, compare_postgres
+
+
+def _compared_columns(columns: list[str]) -> str:
+    """The columns to compare between an incremental build and a full refresh."""
+    assert columns
+    return ", ".join(column for column in columns if column not in AUDIT_COLUMNS)

@@ -2,6 +2,8 @@
     that way and their share of the day's errors. Every day with jobs has all four rows, with
     zero counts (and a null share) on days without errors. The day is the job's finish date,
     else its start date. -#}
+{%- set no_day = "cast('1900-01-01' as date)" -%}
+
 with
 
 errors as (
@@ -27,8 +29,9 @@ methods as (
 
 days as (
 
-    select distinct cast(coalesce(finished_at, started_at) as date) as day
-    from jobs
+    select distinct day
+    from {{ ref('int_jobs_counted_daily') }}
+    where all_jobs > 0
 
 ),
 
@@ -76,9 +79,10 @@ final as (
     from days
     cross join methods
     left join counts
-        on days.day is not distinct from counts.day
+        on {{ job_insights.equal_null_safe('days.day', 'counts.day', no_day) }}
         and methods.classified_by = counts.classified_by
-    left join day_totals on days.day is not distinct from day_totals.day
+    left join day_totals
+        on {{ job_insights.equal_null_safe('days.day', 'day_totals.day', no_day) }}
 
 )
 

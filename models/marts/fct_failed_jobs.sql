@@ -4,13 +4,62 @@
     Root error: the job's first error (lowest error_index), unless a human corrected another
     of its errors: then the first error with an error-level correction, else the first error
     whose group has a group-level correction. A correction is a person saying what this error
-    is, so it outranks position. primary_category is the root error's category. -#}
+    is, so it outranks position. primary_category is the root error's category.
+
+    Incremental, job by job (delete+insert on job_id): a run rewrites the jobs of which
+    fct_job_errors wrote rows since this model's last run (new and late jobs, jobs in the
+    lookback window, relabelled errors, renamed pipelines: see fct_job_errors), plus the jobs
+    whose root an error-level correction may move (a corrected error now, or a root that is
+    not the first error). -#}
+{{ config(
+    materialized='incremental',
+    unique_key='job_id',
+    incremental_strategy='delete+insert',
+    on_schema_change='append_new_columns',
+) }}
+
 with
+
+all_errors as (
+
+    select * from {{ ref('fct_job_errors') }}
+
+),
+
+error_level_corrections as (
+
+    select target_id as error_id
+    from {{ ref('int_error_corrections') }}
+    where target_kind = 'error_id'
+
+),
+
+{%- if is_incremental() %}
+
+batch_jobs as (
+
+    select job_id from all_errors
+    where {{ job_insights.processed_since_last_run('all_errors') }}
+    union
+    select all_errors.job_id
+    from all_errors
+    inner join error_level_corrections
+        on all_errors.error_id = error_level_corrections.error_id
+    union
+    select job_id from {{ this }}
+    where primary_classified_by = 'correction' and root_error_index <> 0
+
+),
+
+{%- endif %}
 
 jobs as (
 
     select * from {{ ref('stg_workflow_manager__job_executions') }}
     where is_failed
+    {%- if is_incremental() %}
+        and job_id in (select job_id from batch_jobs)
+    {%- endif %}
 
 ),
 
@@ -22,15 +71,10 @@ pipelines as (
 
 errors as (
 
-    select * from {{ ref('fct_job_errors') }}
-
-),
-
-error_level_corrections as (
-
-    select target_id as error_id
-    from {{ ref('int_error_corrections') }}
-    where target_kind = 'error_id'
+    select * from all_errors
+    {%- if is_incremental() %}
+    where job_id in (select job_id from batch_jobs)
+    {%- endif %}
 
 ),
 
@@ -124,7 +168,8 @@ final as (
             as has_workflow_engine,
         cast(coalesce(category_sets.has_third_party_system, 0) = 1 as boolean)
             as has_third_party_system,
-        cast(coalesce(category_sets.has_unknown, 1) = 1 as boolean) as has_unknown
+        cast(coalesce(category_sets.has_unknown, 1) = 1 as boolean) as has_unknown,
+        {{ job_insights.run_processed_at() }} as processed_at
     from jobs
     left join pipelines on jobs.pipeline_id = pipelines.pipeline_id
     left join error_counts on jobs.job_id = error_counts.job_id

@@ -7,7 +7,8 @@
     group's label changed (new rule, correction, LLM answer), its own correction was added,
     changed or removed, or its pipeline was renamed. The comparison reads only the label
     columns of {{ this }}, grouped per fingerprint, so a run without such changes costs one
-    aggregation, and a change rewrites only the jobs it concerns. -#}
+    aggregation, and a change rewrites only the jobs it concerns. processed_at marks the rows
+    each run wrote, so that the incremental marts downstream read only those. -#}
 {{ config(
     materialized='incremental',
     unique_key='job_id',
@@ -161,7 +162,8 @@ final as (
         case
             when error_labels.error_id is null then group_labels.reasoning
             else error_labels.reasoning
-        end as reasoning
+        end as reasoning,
+        {{ job_insights.run_processed_at() }} as processed_at
     from errors
     left join pipelines on errors.pipeline_id = pipelines.pipeline_id
     left join group_labels on errors.fingerprint = group_labels.fingerprint
