@@ -61,12 +61,22 @@
 
 {#- True for a row of `alias` (an upstream relation with processed_at) written after the newest
     row of {{ this }}: what an incremental run of a downstream model has not read yet. A model
-    whose last run failed keeps its older mark and so reads the missed rows next time. -#}
+    whose last run failed keeps its older mark and so reads the missed rows next time; one
+    stored before the column existed reads everything once. -#}
 {% macro processed_since_last_run(alias) -%}
+    {%- set stored_columns = adapter.get_columns_in_relation(this)
+        | map(attribute='name') | map('lower') | list -%}
+    {%- if 'processed_at' in stored_columns -%}
     {{ alias }}.processed_at > (
-        select coalesce(max(processed_at), cast('1900-01-01' as {{ dbt.type_timestamp() }}))
-        from {{ this }}
+        select coalesce(
+            max(stored.processed_at), cast('1900-01-01' as {{ dbt.type_timestamp() }})
+        )
+        from {{ this }} as stored
     )
+    {%- else -%}
+    {#- Stored before marks existed: everything is new to it. -#}
+    1 = 1
+    {%- endif -%}
 {%- endmacro %}
 
 
