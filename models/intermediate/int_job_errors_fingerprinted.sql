@@ -4,7 +4,8 @@
     fct_job_errors), so new rules and corrections reach old rows without re-running this.
     A job is the unit of work: its rows are deleted and inserted together (unique_key job_id;
     error_id stays unique), so that an error list that shrank leaves no stale row.
-    Templates are computed once per distinct message and activity name of the batch. -#}
+    Templates are computed once per distinct message and activity name of the batch.
+    processed_at marks the rows each run wrote: the incremental models downstream read those. -#}
 {{ config(
     materialized='incremental',
     unique_key='job_id',
@@ -95,7 +96,8 @@ final as (
         templated.error_template,
         {{ job_insights.error_fingerprint(
             'templated.exception_type', 'templated.activity_template', 'templated.error_template'
-        ) }} as fingerprint
+        ) }} as fingerprint,
+        {{ job_insights.run_processed_at() }} as processed_at
     from templated
     left join job_context on templated.job_id = job_context.job_id
 

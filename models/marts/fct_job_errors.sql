@@ -2,7 +2,8 @@
     classified: error correction > group correction > LLM > rule > UNKNOWN.
 
     Incremental, job by job (delete+insert on job_id; error_id stays unique). A run rewrites
-    the jobs that are new or within the lookback window (macros/incremental.sql), and the jobs
+    the jobs that int_job_errors_fingerprinted wrote since this model's last run (new jobs and
+    those in the lookback window, macros/incremental.sql; marked by processed_at), and the jobs
     with an error whose stored label is no longer what the classification says now: its
     group's label changed (new rule, correction, LLM answer), its own correction was added,
     changed or removed, or its pipeline was renamed. The comparison reads only the label
@@ -114,7 +115,7 @@ renamed_pipelines as (
 batch_jobs as (
 
     select job_id from all_errors
-    where {{ job_insights.incremental_window('all_errors', 'job_id', 'finished_at') }}
+    where {{ job_insights.processed_since_last_run('all_errors') }}
     union
     select job_id from all_errors
     where fingerprint in (select fingerprint from relabelled_groups)
