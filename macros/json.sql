@@ -193,3 +193,22 @@
 {% macro duckdb__materialized_cte() -%}
     materialized
 {%- endmacro %}
+
+
+{#- `not materialized` for an import CTE over a large relation that a model reads more than
+    once: DuckDB and Postgres would otherwise copy all its rows before the filters apply.
+    Engines without the keyword (default__) inline CTEs anyway. -#}
+{% macro inline_cte() -%}
+    {{ return(adapter.dispatch('inline_cte', 'job_insights')()) }}
+{%- endmacro %}
+
+{% macro default__inline_cte() -%}
+{%- endmacro %}
+
+{% macro duckdb__inline_cte() -%}
+    not materialized
+{%- endmacro %}
+
+{% macro postgres__inline_cte() -%}
+    not materialized
+{%- endmacro %}

@@ -16,8 +16,8 @@ stats as (
         fingerprint,
         sum(occurrences) as occurrences,
         sum(affected_jobs) as affected_jobs,
-        min(first_seen_at) as first_seen_at,
-        max(last_seen_at) as last_seen_at
+        min(first_finished_at) as first_seen_at,
+        max(last_finished_at) as last_seen_at
     from group_days
     group by fingerprint
 
@@ -32,7 +32,7 @@ representatives as (
     inner join stats
         on group_days.fingerprint = stats.fingerprint
         and (
-            group_days.first_seen_at = stats.first_seen_at
+            group_days.first_finished_at = stats.first_seen_at
             or stats.first_seen_at is null
         )
     group by group_days.fingerprint

@@ -1,7 +1,8 @@
-{#- Error groups per day (the finish date of the errors' jobs; null for jobs without one):
-    occurrences, affected jobs, first and last finish, and the day's first error (earliest
-    finish, then lowest error_id) with what int_error_groups shows of it. int_error_groups adds
-    the days up: a job finishes on one day, so jobs add up across days.
+{#- Error groups per day, the day an error is seen (its job's finish date, else its start
+    date; null for jobs with neither): occurrences, affected jobs, first and last finish and
+    sighting, and the day's first error (earliest finish, then lowest error_id) with what
+    int_error_groups shows of it. int_error_groups and dim_error_groups add the days up: all
+    errors of a job are seen on one day, so jobs add up across days.
 
     Incremental, day by day (null-safe delete+insert on day): a run recomputes the days of the
     rows int_job_errors_fingerprinted wrote since this model's last run, and the days whose
@@ -17,11 +18,12 @@
 
 with
 
-errors as (
+errors as {{ job_insights.inline_cte() }} (
 
     select
         *,
-        cast(finished_at as date) as day
+        coalesce(finished_at, started_at) as seen_at,
+        cast(coalesce(finished_at, started_at) as date) as day
     from {{ ref('int_job_errors_fingerprinted') }}
 
 ),
@@ -89,8 +91,10 @@ stats as (
         day,
         count(*) as occurrences,
         count(distinct job_id) as affected_jobs,
-        min(finished_at) as first_seen_at,
-        max(finished_at) as last_seen_at
+        min(finished_at) as first_finished_at,
+        max(finished_at) as last_finished_at,
+        min(seen_at) as first_seen_at,
+        max(seen_at) as last_seen_at
     from batch
     group by fingerprint, day
 
@@ -104,7 +108,7 @@ firsts as (
     inner join stats
         on batch.fingerprint = stats.fingerprint
         and {{ job_insights.equal_null_safe('batch.day', 'stats.day', no_day) }}
-        and (batch.finished_at = stats.first_seen_at or stats.first_seen_at is null)
+        and (batch.finished_at = stats.first_finished_at or stats.first_finished_at is null)
     group by batch.fingerprint, batch.day
 
 ),
@@ -134,6 +138,8 @@ counted as (
         ) as first_error_code,
         stats.occurrences,
         stats.affected_jobs,
+        stats.first_finished_at,
+        stats.last_finished_at,
         stats.first_seen_at,
         stats.last_seen_at
     from stats
@@ -159,6 +165,8 @@ emptied as (
         stored.first_error_code,
         0 as occurrences,
         0 as affected_jobs,
+        cast(null as {{ dbt.type_timestamp() }}) as first_finished_at,
+        cast(null as {{ dbt.type_timestamp() }}) as last_finished_at,
         cast(null as {{ dbt.type_timestamp() }}) as first_seen_at,
         cast(null as {{ dbt.type_timestamp() }}) as last_seen_at
     from {{ this }} as stored
@@ -184,6 +192,8 @@ final as (
         first_error_code,
         cast(occurrences as integer) as occurrences,
         cast(affected_jobs as integer) as affected_jobs,
+        first_finished_at,
+        last_finished_at,
         first_seen_at,
         last_seen_at,
         {{ job_insights.run_processed_at() }} as processed_at

@@ -31,7 +31,7 @@ jobs as (
 
 job_context as (
 
-    select job_id, pipeline_id, tenant_id, finished_at from {{ jobs_relation }}
+    select job_id, pipeline_id, tenant_id, started_at, finished_at from {{ jobs_relation }}
 
 ),
 
@@ -84,6 +84,7 @@ final as (
         job_context.pipeline_id,
         job_context.tenant_id,
         job_context.finished_at,
+        job_context.started_at,
         templated.has_error_item,
         templated.activity_name,
         templated.activity_template,

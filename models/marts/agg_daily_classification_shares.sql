@@ -16,13 +16,13 @@
 
 with
 
-errors as (
+errors as {{ job_insights.inline_cte() }} (
 
     select * from {{ ref('fct_job_errors') }}
 
 ),
 
-jobs as (
+jobs as {{ job_insights.inline_cte() }} (
 
     select * from {{ ref('stg_workflow_manager__job_executions') }}
 
@@ -44,7 +44,7 @@ methods as (
 ),
 
 -- Only errors without a finish time need their job's start time: a join of the few.
-all_error_days as (
+all_error_days as {{ job_insights.inline_cte() }} (
 
     select
         cast(finished_at as date) as day,

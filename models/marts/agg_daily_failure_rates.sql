@@ -41,6 +41,34 @@ daily as (
 
 ),
 
+-- The window as an equi-join: each day's counts are added to the anchors 0 to N-1 days later,
+-- so that Postgres can hash it, and no pair of days outside the window is ever formed.
+window_offsets as (
+    {% for offset in range(window_days) %}
+    select {{ offset }} as days_later
+    {%- if not loop.last %}
+    union all{% endif %}
+    {%- endfor %}
+
+),
+
+window_rows as (
+
+    select
+        case
+            when daily.day is not null
+                then cast({{ dbt.dateadd('day', 'window_offsets.days_later', 'daily.day') }} as date)
+        end as anchor_day,
+        daily.tenant_id,
+        daily.pipeline_id,
+        daily.all_jobs,
+        daily.failed_jobs
+    from daily
+    inner join window_offsets
+        on daily.day is not null or window_offsets.days_later = 0
+
+),
+
 rolling as (
 
     select
@@ -50,18 +78,10 @@ rolling as (
         sum(window_rows.all_jobs) as window_jobs,
         sum(window_rows.failed_jobs) as window_failed_jobs
     from daily as anchor
-    inner join daily as window_rows
-        on {{ job_insights.equal_null_safe('anchor.tenant_id', 'window_rows.tenant_id') }}
+    inner join window_rows
+        on {{ job_insights.equal_null_safe('anchor.day', 'window_rows.anchor_day', no_day) }}
+        and {{ job_insights.equal_null_safe('anchor.tenant_id', 'window_rows.tenant_id') }}
         and {{ job_insights.equal_null_safe('anchor.pipeline_id', 'window_rows.pipeline_id') }}
-        and (anchor.day is null) = (window_rows.day is null)
-        and (
-            (
-                window_rows.day <= anchor.day
-                and window_rows.day
-                    > {{ dbt.dateadd('day', -window_days, 'anchor.day') }}
-            )
-            or (anchor.day is null and window_rows.day is null)
-        )
     group by anchor.day, anchor.tenant_id, anchor.pipeline_id
 
 ),

@@ -23,13 +23,13 @@ daily_jobs as (
 
 ),
 
-errors as (
+errors as {{ job_insights.inline_cte() }} (
 
     select * from {{ ref('fct_job_errors') }}
 
 ),
 
-job_days as (
+job_days as {{ job_insights.inline_cte() }} (
 
     select
         job_id,

@@ -20,7 +20,7 @@
 
 with
 
-all_errors as (
+all_errors as {{ job_insights.inline_cte() }} (
 
     select * from {{ ref('fct_job_errors') }}
 

@@ -8,8 +8,9 @@
     group's label changed (new rule, correction, LLM answer), its own correction was added,
     changed or removed, or its pipeline was renamed. The comparison reads only the label
     columns of {{ this }}, grouped per fingerprint, so a run without such changes costs one
-    aggregation, and a change rewrites only the jobs it concerns. processed_at marks the rows
-    each run wrote, so that the incremental marts downstream read only those. -#}
+    aggregation, and a change rewrites only the jobs it concerns. processed_at marks the jobs
+    whose rows a run changed (a rewritten job that comes out as stored keeps its mark), so
+    that the incremental marts downstream read only those. -#}
 {{ config(
     materialized='incremental',
     unique_key='job_id',
@@ -19,7 +20,7 @@
 
 with
 
-all_errors as (
+all_errors as {{ job_insights.inline_cte() }} (
 
     select * from {{ ref('int_job_errors_fingerprinted') }}
 
@@ -135,7 +136,7 @@ errors as (
 
 ),
 
-final as (
+classified as (
 
     select
         cast(errors.error_id as varchar(64)) as error_id,
@@ -163,12 +164,85 @@ final as (
         case
             when error_labels.error_id is null then group_labels.reasoning
             else error_labels.reasoning
-        end as reasoning,
-        {{ job_insights.run_processed_at() }} as processed_at
+        end as reasoning
     from errors
     left join pipelines on errors.pipeline_id = pipelines.pipeline_id
     left join group_labels on errors.fingerprint = group_labels.fingerprint
     left join error_labels on errors.error_id = error_labels.error_id
+
+),
+{%- set columns = [
+    'job_id', 'error_index', 'pipeline_id', 'pipeline_name', 'tenant_id', 'finished_at',
+    'activity_name', 'error_code', 'error_message', 'exception_type', 'fingerprint', 'category',
+    'classified_by', 'rule_id', 'confidence', 'reasoning',
+] %}
+
+{%- if is_incremental() %}
+
+-- A rewritten job whose rows come out exactly as stored (the unnest processes jobs without a
+-- finish time on every run) keeps its processed_at, so that the marts downstream skip it.
+stored_batch as (
+
+    select * from {{ this }}
+    where job_id in (select job_id from batch_jobs)
+
+),
+
+stored_job_rows as (
+
+    select job_id, count(*) as stored_rows, max(processed_at) as stored_processed_at
+    from stored_batch
+    group by job_id
+
+),
+
+compared_jobs as (
+
+    select
+        classified.job_id,
+        count(*) as rows_now,
+        sum(
+            case
+                when stored.error_id is not null
+                    {%- for column in columns %}
+                    and classified.{{ column }} is not distinct from stored.{{ column }}
+                    {%- endfor %}
+                    then 1
+                else 0
+            end
+        ) as unchanged_rows
+    from classified
+    left join stored_batch as stored on classified.error_id = stored.error_id
+    group by classified.job_id
+
+),
+
+unchanged_jobs as (
+
+    select compared_jobs.job_id, stored_job_rows.stored_processed_at
+    from compared_jobs
+    inner join stored_job_rows on compared_jobs.job_id = stored_job_rows.job_id
+    where compared_jobs.unchanged_rows = compared_jobs.rows_now
+        and stored_job_rows.stored_rows = compared_jobs.rows_now
+
+),
+
+{%- endif %}
+
+final as (
+
+    select
+        classified.*,
+        {%- if is_incremental() %}
+        coalesce(
+            unchanged_jobs.stored_processed_at, {{ job_insights.run_processed_at() }}
+        ) as processed_at
+    from classified
+    left join unchanged_jobs on classified.job_id = unchanged_jobs.job_id
+        {%- else %}
+        {{ job_insights.run_processed_at() }} as processed_at
+    from classified
+        {%- endif %}
 
 )
 
