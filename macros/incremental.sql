@@ -14,11 +14,32 @@
             ) }}
             from {{ this }}
         )
-        or not exists (
-            select 1
-            from {{ this }} as processed
-            where processed.{{ key_column }} = {{ alias }}.{{ key_column }}
-        )
+        or {{ job_insights.not_stored(alias ~ '.' ~ key_column, key_column) }}
+    )
+{%- endmacro %}
+
+
+{#- True when no row of {{ this }} has `key_column` equal to `expr` (never null). NOT EXISTS
+    by default: Postgres hashes it as an anti-join (NOT IN would not fit its work_mem). DuckDB
+    turns the correlated form into a null-safe mark join over a grouped copy of the keys,
+    three times slower than the plain anti-join it makes of NOT IN. -#}
+{% macro not_stored(expr, key_column) -%}
+    {{ return(adapter.dispatch('not_stored', 'job_insights')(expr, key_column)) }}
+{%- endmacro %}
+
+{% macro default__not_stored(expr, key_column) -%}
+    not exists (
+        select 1
+        from {{ this }} as processed
+        where processed.{{ key_column }} = {{ expr }}
+    )
+{%- endmacro %}
+
+{% macro duckdb__not_stored(expr, key_column) -%}
+    {{ expr }} not in (
+        select processed.{{ key_column }}
+        from {{ this }} as processed
+        where processed.{{ key_column }} is not null
     )
 {%- endmacro %}
 
@@ -120,4 +141,74 @@
         coalesce({{ left }}, {{ sentinel }}) = coalesce({{ right }}, {{ sentinel }})
         and ({{ left }} is null) = ({{ right }} is null)
     )
+{%- endmacro %}
+
+
+{#- CTEs for an incremental model rewritten job by job: `unchanged_jobs` (job_id,
+    stored_processed_at) lists the jobs of `rows_cte` whose rows come out exactly as stored in
+    {{ this }} (same rows, same `columns`, null-safe), so that they keep their processed_at and
+    the incremental models downstream skip them. The unnest processes every job without a
+    finish time again on every run; this keeps that from reaching the marts. Place after the
+    CTE named `rows_cte` (job_id, error_id and `columns`), inside `with`. -#}
+{% macro unchanged_jobs_ctes(rows_cte, columns) -%}
+{%- set stored_columns = adapter.get_columns_in_relation(this)
+    | map(attribute='name') | map('lower') | list -%}
+{%- if not (columns + ['processed_at']) | reject('in', stored_columns) | list | length == 0 -%}
+{#- Stored before these columns existed: every job counts as changed, once. -#}
+unchanged_jobs as (
+
+    select
+        cast(null as {{ dbt.type_string() }}) as job_id,
+        cast(null as {{ dbt.type_timestamp() }}) as stored_processed_at
+    from {{ this }}
+    where 1 = 0
+
+)
+{%- else -%}
+stored_rows as (
+
+    select * from {{ this }}
+    where job_id in (select job_id from {{ rows_cte }})
+
+),
+
+stored_jobs as (
+
+    select job_id, count(*) as stored_rows, max(processed_at) as stored_processed_at
+    from stored_rows
+    group by job_id
+
+),
+
+compared_jobs as (
+
+    select
+        current_rows.job_id,
+        count(*) as current_rows,
+        sum(
+            case
+                when stored.error_id is not null
+                    {%- for column in columns %}
+                    and current_rows.{{ column }} is not distinct from stored.{{ column }}
+                    {%- endfor %}
+                    then 1
+                else 0
+            end
+        ) as unchanged_rows
+    from {{ rows_cte }} as current_rows
+    left join stored_rows as stored on current_rows.error_id = stored.error_id
+    group by current_rows.job_id
+
+),
+
+unchanged_jobs as (
+
+    select compared_jobs.job_id, stored_jobs.stored_processed_at
+    from compared_jobs
+    inner join stored_jobs on compared_jobs.job_id = stored_jobs.job_id
+    where compared_jobs.unchanged_rows = compared_jobs.current_rows
+        and stored_jobs.stored_rows = compared_jobs.current_rows
+
+)
+{%- endif -%}
 {%- endmacro %}

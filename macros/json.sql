@@ -135,11 +135,15 @@
 {%- endmacro %}
 
 {% macro default__unnest_json_array(relation_name, array_column) -%}
+    {#- The array is parsed into a list once, for both the items and their positions. -#}
     select
-        *,
-        unnest(cast({{ array_column }} as json[])) as item,
-        generate_subscripts(cast({{ array_column }} as json[]), 1) as item_number
-    from {{ relation_name }}
+        * exclude (item_list),
+        unnest(item_list) as item,
+        generate_subscripts(item_list, 1) as item_number
+    from (
+        select *, cast({{ array_column }} as json[]) as item_list
+        from {{ relation_name }}
+    ) as listed
 {%- endmacro %}
 
 {% macro postgres__unnest_json_array(relation_name, array_column) -%}

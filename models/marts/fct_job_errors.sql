@@ -179,53 +179,8 @@ classified as (
 
 {%- if is_incremental() %}
 
--- A rewritten job whose rows come out exactly as stored (the unnest processes jobs without a
--- finish time on every run) keeps its processed_at, so that the marts downstream skip it.
-stored_batch as (
-
-    select * from {{ this }}
-    where job_id in (select job_id from batch_jobs)
-
-),
-
-stored_job_rows as (
-
-    select job_id, count(*) as stored_rows, max(processed_at) as stored_processed_at
-    from stored_batch
-    group by job_id
-
-),
-
-compared_jobs as (
-
-    select
-        classified.job_id,
-        count(*) as rows_now,
-        sum(
-            case
-                when stored.error_id is not null
-                    {%- for column in columns %}
-                    and classified.{{ column }} is not distinct from stored.{{ column }}
-                    {%- endfor %}
-                    then 1
-                else 0
-            end
-        ) as unchanged_rows
-    from classified
-    left join stored_batch as stored on classified.error_id = stored.error_id
-    group by classified.job_id
-
-),
-
-unchanged_jobs as (
-
-    select compared_jobs.job_id, stored_job_rows.stored_processed_at
-    from compared_jobs
-    inner join stored_job_rows on compared_jobs.job_id = stored_job_rows.job_id
-    where compared_jobs.unchanged_rows = compared_jobs.rows_now
-        and stored_job_rows.stored_rows = compared_jobs.rows_now
-
-),
+-- A rewritten job whose rows come out exactly as stored keeps its processed_at.
+{{ job_insights.unchanged_jobs_ctes('classified', columns) }},
 
 {%- endif %}
 
