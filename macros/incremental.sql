@@ -212,3 +212,21 @@ unchanged_jobs as (
 )
 {%- endif -%}
 {%- endmacro %}
+
+
+{#- Select every row of `rows_cte` with its processed_at: the stored one for the jobs that
+    unchanged_jobs_ctes found unchanged (incremental runs), else this run's. -#}
+{% macro select_with_processed_at(rows_cte) -%}
+    select
+        {{ rows_cte }}.*,
+        {%- if is_incremental() %}
+        coalesce(
+            unchanged_jobs.stored_processed_at, {{ job_insights.run_processed_at() }}
+        ) as processed_at
+    from {{ rows_cte }}
+    left join unchanged_jobs on {{ rows_cte }}.job_id = unchanged_jobs.job_id
+        {%- else %}
+        {{ job_insights.run_processed_at() }} as processed_at
+    from {{ rows_cte }}
+        {%- endif %}
+{%- endmacro %}

@@ -113,18 +113,7 @@ fingerprinted as (
 
 final as (
 
-    select
-        fingerprinted.*,
-        {%- if is_incremental() %}
-        coalesce(
-            unchanged_jobs.stored_processed_at, {{ job_insights.run_processed_at() }}
-        ) as processed_at
-    from fingerprinted
-    left join unchanged_jobs on fingerprinted.job_id = unchanged_jobs.job_id
-        {%- else %}
-        {{ job_insights.run_processed_at() }} as processed_at
-    from fingerprinted
-        {%- endif %}
+    {{ job_insights.select_with_processed_at('fingerprinted') }}
 
 )
 

@@ -186,18 +186,7 @@ classified as (
 
 final as (
 
-    select
-        classified.*,
-        {%- if is_incremental() %}
-        coalesce(
-            unchanged_jobs.stored_processed_at, {{ job_insights.run_processed_at() }}
-        ) as processed_at
-    from classified
-    left join unchanged_jobs on classified.job_id = unchanged_jobs.job_id
-        {%- else %}
-        {{ job_insights.run_processed_at() }} as processed_at
-    from classified
-        {%- endif %}
+    {{ job_insights.select_with_processed_at('classified') }}
 
 )
 
