@@ -69,23 +69,20 @@ pipelines as (
 
 ),
 
+-- Only the narrow columns: the model reads them three times.
 errors as (
-
-    select * from all_errors
-    {%- if is_incremental() %}
-    where job_id in (select job_id from batch_jobs)
-    {%- endif %}
-
-),
-
-error_counts as (
 
     select
         job_id,
-        count(case when error_message is not null or exception_type is not null then 1 end)
-            as error_count
-    from errors
-    group by job_id
+        error_id,
+        error_index,
+        category,
+        classified_by,
+        error_message is not null or exception_type is not null as has_error_text
+    from all_errors
+    {%- if is_incremental() %}
+    where job_id in (select job_id from batch_jobs)
+    {%- endif %}
 
 ),
 
@@ -123,8 +120,12 @@ root_errors as (
 
 job_categories as (
 
-    select distinct job_id, category
+    select
+        job_id,
+        category,
+        count(case when has_error_text then 1 end) as error_count
     from errors
+    group by job_id, category
 
 ),
 
@@ -139,7 +140,8 @@ category_sets as (
         max(case when category = 'WORKFLOW_ENGINE' then 1 else 0 end) as has_workflow_engine,
         max(case when category = 'THIRD_PARTY_SYSTEM' then 1 else 0 end)
             as has_third_party_system,
-        max(case when category = 'UNKNOWN' then 1 else 0 end) as has_unknown
+        max(case when category = 'UNKNOWN' then 1 else 0 end) as has_unknown,
+        sum(error_count) as error_count
     from job_categories
     group by job_id
 
@@ -155,7 +157,7 @@ final as (
             as tenant_id,
         cast(jobs.started_at as {{ dbt.type_timestamp() }}) as started_at,
         cast(jobs.finished_at as {{ dbt.type_timestamp() }}) as finished_at,
-        cast(coalesce(error_counts.error_count, 0) as integer) as error_count,
+        cast(coalesce(category_sets.error_count, 0) as integer) as error_count,
         cast(coalesce(root_errors.category, 'UNKNOWN') as varchar(40)) as primary_category,
         cast(root_errors.classified_by as varchar(20)) as primary_classified_by,
         cast(root_errors.error_id as varchar(64)) as root_error_id,
@@ -172,7 +174,6 @@ final as (
         {{ job_insights.run_processed_at() }} as processed_at
     from jobs
     left join pipelines on jobs.pipeline_id = pipelines.pipeline_id
-    left join error_counts on jobs.job_id = error_counts.job_id
     left join root_errors on jobs.job_id = root_errors.job_id
     left join category_sets on jobs.job_id = category_sets.job_id
 
