@@ -216,3 +216,19 @@
 {% macro postgres__inline_cte() -%}
     not materialized
 {%- endmacro %}
+
+
+{#- The values of `expr` in a group, sorted and joined with `delimiter` (a SQL string). dbt's
+    listagg by default; on DuckDB a list sorted once, several times faster than string_agg
+    with an order (which sorts per group). -#}
+{% macro sorted_string_agg(expr, delimiter) -%}
+    {{ return(adapter.dispatch('sorted_string_agg', 'job_insights')(expr, delimiter)) }}
+{%- endmacro %}
+
+{% macro default__sorted_string_agg(expr, delimiter) -%}
+    {{ dbt.listagg(expr, delimiter, 'order by ' ~ expr) }}
+{%- endmacro %}
+
+{% macro duckdb__sorted_string_agg(expr, delimiter) -%}
+    array_to_string(list_sort(list({{ expr }})), {{ delimiter }})
+{%- endmacro %}

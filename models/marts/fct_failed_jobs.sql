@@ -86,35 +86,23 @@ errors as (
 
 ),
 
+-- The root is the error with the lowest (rank, error_index), rank 0 for an error-level
+-- correction, 1 for a group correction, 2 otherwise: an aggregate per job and category, not
+-- a window over all errors, then one join back for the root's columns.
 ranked_errors as (
 
     select
-        errors.job_id,
-        errors.error_id,
-        errors.error_index,
-        errors.category,
-        errors.classified_by,
-        row_number() over (
-            partition by errors.job_id
-            order by
-                case
-                    when error_level_corrections.error_id is not null then 0
-                    when errors.classified_by = 'correction' then 1
-                    else 2
-                end,
-                errors.error_index
-        ) as root_rank
+        errors.*,
+        cast(
+            case
+                when error_level_corrections.error_id is not null then 0
+                when errors.classified_by = 'correction' then 1
+                else 2
+            end as {{ dbt.type_bigint() }}
+        ) * 1000000000 + errors.error_index as root_key
     from errors
     left join error_level_corrections
         on errors.error_id = error_level_corrections.error_id
-
-),
-
-root_errors as (
-
-    select job_id, error_id, error_index, category, classified_by
-    from ranked_errors
-    where root_rank = 1
 
 ),
 
@@ -123,8 +111,9 @@ job_categories as (
     select
         job_id,
         category,
-        count(case when has_error_text then 1 end) as error_count
-    from errors
+        count(case when has_error_text then 1 end) as error_count,
+        min(root_key) as root_key
+    from ranked_errors
     group by job_id, category
 
 ),
@@ -133,7 +122,7 @@ category_sets as (
 
     select
         job_id,
-        {{ dbt.listagg('category', "','", 'order by category') }} as categories,
+        {{ job_insights.sorted_string_agg('category', "','") }} as categories,
         count(*) as category_count,
         max(case when category = 'INPUT_DATA_QUALITY' then 1 else 0 end)
             as has_input_data_quality,
@@ -141,9 +130,25 @@ category_sets as (
         max(case when category = 'THIRD_PARTY_SYSTEM' then 1 else 0 end)
             as has_third_party_system,
         max(case when category = 'UNKNOWN' then 1 else 0 end) as has_unknown,
-        sum(error_count) as error_count
+        sum(error_count) as error_count,
+        min(root_key) as root_key
     from job_categories
     group by job_id
+
+),
+
+root_errors as (
+
+    select
+        ranked_errors.job_id,
+        ranked_errors.error_id,
+        ranked_errors.error_index,
+        ranked_errors.category,
+        ranked_errors.classified_by
+    from ranked_errors
+    inner join category_sets
+        on ranked_errors.job_id = category_sets.job_id
+        and ranked_errors.root_key = category_sets.root_key
 
 ),
 
