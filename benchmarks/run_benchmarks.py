@@ -285,7 +285,8 @@ def main() -> int:
         started = time.perf_counter()
         con.execute(floor_query())
         floor_seconds = time.perf_counter() - started
-        floor_errors = con.execute("select count(*) from main.benchmark_floor").fetchone()[0]
+        counted = con.execute("select count(*) from main.benchmark_floor").fetchone()
+        floor_errors = counted[0] if counted else 0
         con.execute("drop table main.benchmark_floor")
     rows.append(("Floor: one DuckDB query, unnest + rules", f"{floor_seconds:.1f} s",
                  f"{floor_errors:,} errors: {floor_errors / floor_seconds:,.0f} errors/s; "
