@@ -14,11 +14,32 @@
             ) }}
             from {{ this }}
         )
-        or not exists (
-            select 1
-            from {{ this }} as processed
-            where processed.{{ key_column }} = {{ alias }}.{{ key_column }}
-        )
+        or {{ job_insights.not_stored(alias ~ '.' ~ key_column, key_column) }}
+    )
+{%- endmacro %}
+
+
+{#- True when no row of {{ this }} has `key_column` equal to `expr` (never null). NOT EXISTS
+    by default: Postgres hashes it as an anti-join (NOT IN would not fit its work_mem). DuckDB
+    turns the correlated form into a null-safe mark join over a grouped copy of the keys,
+    three times slower than the plain anti-join it makes of NOT IN. -#}
+{% macro not_stored(expr, key_column) -%}
+    {{ return(adapter.dispatch('not_stored', 'job_insights')(expr, key_column)) }}
+{%- endmacro %}
+
+{% macro default__not_stored(expr, key_column) -%}
+    not exists (
+        select 1
+        from {{ this }} as processed
+        where processed.{{ key_column }} = {{ expr }}
+    )
+{%- endmacro %}
+
+{% macro duckdb__not_stored(expr, key_column) -%}
+    {{ expr }} not in (
+        select processed.{{ key_column }}
+        from {{ this }} as processed
+        where processed.{{ key_column }} is not null
     )
 {%- endmacro %}
 
@@ -48,4 +69,164 @@
 
 {% macro postgres__disable_jit() -%}
     set local jit = off
+{%- endmacro %}
+
+
+{#- When this dbt invocation writes a row: its start time (UTC), the same for every model of
+    the run. Stored as `processed_at` by the incremental models whose rows others read
+    incrementally. -#}
+{% macro run_processed_at() -%}
+    cast('{{ run_started_at.strftime("%Y-%m-%d %H:%M:%S.%f") }}' as {{ dbt.type_timestamp() }})
+{%- endmacro %}
+
+
+{#- True for a row of `alias` (an upstream relation with processed_at) written after the newest
+    row of {{ this }}: what an incremental run of a downstream model has not read yet. A model
+    whose last run failed keeps its older mark and so reads the missed rows next time; one
+    stored before the column existed reads everything once. -#}
+{% macro processed_since_last_run(alias) -%}
+    {%- set stored_columns = adapter.get_columns_in_relation(this)
+        | map(attribute='name') | map('lower') | list -%}
+    {%- if 'processed_at' in stored_columns -%}
+    {{ alias }}.processed_at > (
+        select coalesce(
+            max(stored.processed_at), cast('1900-01-01' as {{ dbt.type_timestamp() }})
+        )
+        from {{ this }} as stored
+    )
+    {%- else -%}
+    {#- Stored before marks existed: everything is new to it. -#}
+    1 = 1
+    {%- endif -%}
+{%- endmacro %}
+
+
+{#- Incremental strategy `null_safe_delete_insert`: delete+insert on one unique_key column whose
+    value may be null (the null day of the daily marts): rows of {{ this }} whose key is in the
+    batch are deleted, a null key included, then the batch is inserted. Plain delete+insert
+    compares with `in`, which never matches null. -#}
+{% macro get_incremental_null_safe_delete_insert_sql(arg_dict) -%}
+    {%- set target = arg_dict['target_relation'] -%}
+    {%- set source = arg_dict['temp_relation'] -%}
+    {%- set key = arg_dict['unique_key'] -%}
+    {%- set columns = get_quoted_csv(arg_dict['dest_columns'] | map(attribute='name')) -%}
+    delete from {{ target }}
+    where {{ key }} in (select {{ key }} from {{ source }} where {{ key }} is not null)
+        or ({{ key }} is null and exists (select 1 from {{ source }} where {{ key }} is null));
+
+    insert into {{ target }} ({{ columns }})
+    select {{ columns }} from {{ source }}
+{%- endmacro %}
+
+
+{#- True when `expr` is one of the values of `column` in `relation`, null included (a null
+    `expr` is in when the column holds a null). Semi-joins on the column, so it stays hashable
+    on Postgres, unlike `is not distinct from`. -#}
+{% macro in_null_safe(expr, relation, column) -%}
+    (
+        {{ expr }} in (select {{ column }} from {{ relation }} where {{ column }} is not null)
+        or (
+            {{ expr }} is null
+            and exists (select 1 from {{ relation }} where {{ column }} is null)
+        )
+    )
+{%- endmacro %}
+
+
+{#- Join condition: `left` equals `right`, two nulls included. Two equalities (values with
+    nulls as `sentinel`, and nullness) rather than `is not distinct from`, so that Postgres can
+    hash or merge join on them. `sentinel` is any value of the column's type. -#}
+{% macro equal_null_safe(left, right, sentinel="''") -%}
+    (
+        coalesce({{ left }}, {{ sentinel }}) = coalesce({{ right }}, {{ sentinel }})
+        and ({{ left }} is null) = ({{ right }} is null)
+    )
+{%- endmacro %}
+
+
+{#- CTEs for an incremental model rewritten job by job: `unchanged_jobs` (job_id,
+    stored_processed_at) lists the jobs of `rows_cte` whose rows come out exactly as stored in
+    {{ this }} (same rows, same `columns`, null-safe), so that they keep their processed_at and
+    the incremental models downstream skip them. The unnest processes every job without a
+    finish time again on every run; this keeps that from reaching the marts. Place after the
+    CTE named `rows_cte` (job_id, error_id and `columns`), inside `with`. -#}
+{% macro unchanged_jobs_ctes(rows_cte, columns) -%}
+{%- set stored_columns = adapter.get_columns_in_relation(this)
+    | map(attribute='name') | map('lower') | list -%}
+{%- if not (columns + ['processed_at']) | reject('in', stored_columns) | list | length == 0 -%}
+{#- Stored before these columns existed: every job counts as changed, once. -#}
+unchanged_jobs as (
+
+    select
+        cast(null as {{ dbt.type_string() }}) as job_id,
+        cast(null as {{ dbt.type_timestamp() }}) as stored_processed_at
+    from {{ this }}
+    where 1 = 0
+
+)
+{%- else -%}
+stored_rows as (
+
+    select * from {{ this }}
+    where job_id in (select job_id from {{ rows_cte }})
+
+),
+
+stored_jobs as (
+
+    select job_id, count(*) as stored_rows, max(processed_at) as stored_processed_at
+    from stored_rows
+    group by job_id
+
+),
+
+compared_jobs as (
+
+    select
+        current_rows.job_id,
+        count(*) as current_rows,
+        sum(
+            case
+                when stored.error_id is not null
+                    {%- for column in columns %}
+                    and current_rows.{{ column }} is not distinct from stored.{{ column }}
+                    {%- endfor %}
+                    then 1
+                else 0
+            end
+        ) as unchanged_rows
+    from {{ rows_cte }} as current_rows
+    left join stored_rows as stored on current_rows.error_id = stored.error_id
+    group by current_rows.job_id
+
+),
+
+unchanged_jobs as (
+
+    select compared_jobs.job_id, stored_jobs.stored_processed_at
+    from compared_jobs
+    inner join stored_jobs on compared_jobs.job_id = stored_jobs.job_id
+    where compared_jobs.unchanged_rows = compared_jobs.current_rows
+        and stored_jobs.stored_rows = compared_jobs.current_rows
+
+)
+{%- endif -%}
+{%- endmacro %}
+
+
+{#- Select every row of `rows_cte` with its processed_at: the stored one for the jobs that
+    unchanged_jobs_ctes found unchanged (incremental runs), else this run's. -#}
+{% macro select_with_processed_at(rows_cte) -%}
+    select
+        {{ rows_cte }}.*,
+        {%- if is_incremental() %}
+        coalesce(
+            unchanged_jobs.stored_processed_at, {{ job_insights.run_processed_at() }}
+        ) as processed_at
+    from {{ rows_cte }}
+    left join unchanged_jobs on {{ rows_cte }}.job_id = unchanged_jobs.job_id
+        {%- else %}
+        {{ job_insights.run_processed_at() }} as processed_at
+    from {{ rows_cte }}
+        {%- endif %}
 {%- endmacro %}

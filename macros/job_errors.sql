@@ -9,14 +9,21 @@
     row (has_error_item = false); every row names its parse problems.
 
     Each JSON document is parsed as few times as possible: DuckDB stores JSON as text and
-    parses it again in every JSON function, so the fields are read with one multi-path call. -#}
-{% macro job_error_ctes(jobs_relation, data_is_text) -%}
+    parses it again in every JSON function, so the fields are read with one multi-path call.
+    `carry_columns` (column names of jobs_relation) are passed through to every error row of
+    the job, which spares a join back to the jobs. -#}
+{% macro job_error_ctes(jobs_relation, data_is_text, carry_columns=[]) -%}
     {%- set max_length = var('max_message_length') -%}
+    {%- set carried -%}
+        {%- for column in carry_columns %}
+        {{ column }},
+        {%- endfor -%}
+    {%- endset %}
 
 job_documents as (
 
     select
-        job_id,
+        job_id,{{ carried }}
         run_data is null as is_data_null,
         {{ job_insights.parse_json_document('run_data', data_is_text) }} as document
     from {{ jobs_relation }}
@@ -26,7 +33,7 @@ job_documents as (
 error_lists as (
 
     select
-        job_id,
+        job_id,{{ carried }}
         is_data_null,
         document,
         {{ job_insights.json_path_kinds('document', ['$', '$.run_info', '$.run_info.errors']) }}
@@ -39,7 +46,7 @@ error_lists as (
 list_problems as (
 
     select
-        job_id,
+        job_id,{{ carried }}
         error_values[1] as error_value,
         case
             when is_data_null then 'data_null'
@@ -56,7 +63,7 @@ list_problems as (
 error_lists_checked as (
 
     select
-        job_id,
+        job_id,{{ carried }}
         list_problem,
         has_items,
         -- A job without items gets one JSON null, so that the unnest keeps it as one row.
@@ -87,7 +94,7 @@ unnested as (
 items as (
 
     select
-        job_id,
+        job_id,{{ carried }}
         item_number - 1 as error_index,
         list_problem,
         has_items,
@@ -103,7 +110,7 @@ items as (
 items_typed as (
 
     select
-        job_id,
+        job_id,{{ carried }}
         error_index,
         list_problem,
         has_items,
@@ -119,7 +126,7 @@ items_typed as (
 items_parsed as (
 
     select
-        job_id,
+        job_id,{{ carried }}
         error_index,
         list_problem,
         has_items as has_error_item,
@@ -143,7 +150,7 @@ job_errors as {{ job_insights.materialized_cte() }} (
     select
         {{ dbt.hash("job_id || ':' || cast(error_index as " ~ dbt.type_string() ~ ")") }}
             as error_id,
-        job_id,
+        job_id,{{ carried }}
         error_index,
         has_error_item,
         activity_name,

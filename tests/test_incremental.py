@@ -32,7 +32,13 @@ FIRST_JOBS = 3000
 NEW_JOBS = 300
 # 30 s per job: the first batch spans 25 hours; the lookback is 2 hours.
 LOOKBACK_HOURS = 2
-MARTS = ("fct_job_errors", "fct_failed_jobs", "agg_daily_job_failures", "agg_error_parse_problems")
+MARTS = ("fct_job_errors", "fct_failed_jobs", "agg_daily_job_failures", "agg_error_parse_problems",
+         "agg_daily_failure_rates", "agg_daily_classification_shares", "dim_error_groups",
+         "dim_classification_rules", "agg_classification_agreement",
+         "_intermediate.int_error_groups")
+# Marts and intermediate tables ('_intermediate.' + name) that must equal a full refresh.
+# Written by each run: differs between an incremental run and a full refresh by design.
+AUDIT_COLUMNS = ("processed_at",)
 
 
 @dataclass
@@ -131,6 +137,8 @@ def test_incremental_scenario(engine: Engine, tmp_path: Path) -> None:
 
     # 1. Full build.
     engine.write_jobs(GenerateOptions(jobs=FIRST_JOBS))
+    # Older jobs (other ids), on days far before the others.
+    engine.write_jobs(GenerateOptions(jobs=20, seed=9, start="2024-12-28 00:00:00"))
     _dbt(project, engine.env, "build")
     first_rows = _count(engine, f"select count(*) from {int_table}")
     assert first_rows > FIRST_JOBS
@@ -164,7 +172,40 @@ def test_incremental_scenario(engine: Engine, tmp_path: Path) -> None:
         engine.execute(
             f"update {jobs} set data = '{changed}' where cast(id as varchar) = '{job_id}'"
         )
+    # Late jobs (other ids): some finished within the lookback window, some days before all
+    # others (on days of their own, so that they do not hide a missed recompute of day one).
+    engine.write_jobs(GenerateOptions(jobs=40, first_job=FIRST_JOBS - 100, seed=7))
+    engine.write_jobs(GenerateOptions(jobs=40, seed=8, start="2024-12-20 00:00:00"))
+    # A failed job without a recorded finish finishes now: it moves from its start day (the
+    # first day) to the newest day, which the daily models must both recompute.
+    unfinished_job = engine.query(
+        f"select cast(id as varchar) from {jobs} where finished_at is null "
+        "and cast(started_at as date) < "
+        f"(select cast(max(finished_at) as date) from {int_table}) "
+        "order by started_at limit 1"
+    )[0][0]
+    # One of the older jobs gets a new finish time within the window: it is processed again,
+    # and leaves its old day, which the daily models must recompute although nothing else
+    # changed there.
+    moved_job = engine.query(
+        f"select job_id from {int_table} where has_error_item and finished_at is not null "
+        "order by finished_at, job_id limit 1"
+    )[0][0]
+    marked -= _count(
+        engine, f"select count(*) from {int_table} where job_id = '{moved_job}' "
+        f"and details_json = '{SENTINEL}'"
+    )
+    for job_id, minutes in ((unfinished_job, 30), (moved_job, 20)):
+        engine.execute(
+            f"update {jobs} set finished_at = timestamp '{newest}' - interval '{minutes} minutes' "
+            f"where cast(id as varchar) = '{job_id}'"
+        )
     _dbt(project, engine.env, "build")
+    for job_id in (unfinished_job, moved_job):
+        assert _count(
+            engine, f"select count(*) from {fct} where job_id = '{job_id}' "
+            f"and finished_at >= timestamp '{newest}' - interval '30 minutes'"
+        ) > 0
 
     new_failed = _count(
         engine, f"select count(distinct job_id) from {int_table} where finished_at > "
@@ -242,12 +283,18 @@ def _full_refresh_target(engine: Engine, tmp_path: Path
         shutil.copy(source, full)
 
         def compare_duckdb(mart: str) -> tuple[int, int]:
+            suffix, _, table = mart.rpartition(".")
             with duckdb.connect() as con:
                 con.execute(f"attach '{source}' as inc (read_only)")
                 con.execute(f"attach '{full}' as ful (read_only)")
-                a, b = (f"inc.job_insights.{mart}", f"ful.job_insights.{mart}")
+                columns = _compared_columns([row[0] for row in con.execute(
+                    "select column_name from information_schema.columns where table_catalog = "
+                    f"'inc' and table_schema = 'job_insights{suffix}' and table_name = '{table}' "
+                    "order by ordinal_position").fetchall()])
+                a, b = (f"inc.job_insights{suffix}.{table}", f"ful.job_insights{suffix}.{table}")
                 only_a, only_b = (
-                    con.execute(f"select count(*) from (from {x} except all from {y})").fetchone()
+                    con.execute(f"select count(*) from (select {columns} from {x} except all "
+                                f"select {columns} from {y})").fetchone()
                     for x, y in ((a, b), (b, a))
                 )
                 return int(only_a[0]) if only_a else 0, int(only_b[0]) if only_b else 0
@@ -255,12 +302,22 @@ def _full_refresh_target(engine: Engine, tmp_path: Path
         return {**engine.env, "JOB_INSIGHTS_DUCKDB": str(full)}, compare_duckdb
 
     def compare_postgres(mart: str) -> tuple[int, int]:
-        a, b = f"job_insights.{mart}", f"ji_full.{mart}"
+        suffix, _, table = mart.rpartition(".")
+        a, b = f"job_insights{suffix}.{table}", f"ji_full{suffix}.{table}"
+        columns = _compared_columns([row[0] for row in engine.query(
+            "select column_name from information_schema.columns where table_schema = "
+            f"'job_insights{suffix}' and table_name = '{table}' order by ordinal_position")])
         return (
-            _count(engine, f"select count(*) from (select * from {a} except all "
-                           f"select * from {b}) as d"),
-            _count(engine, f"select count(*) from (select * from {b} except all "
-                           f"select * from {a}) as d"),
+            _count(engine, f"select count(*) from (select {columns} from {a} except all "
+                           f"select {columns} from {b}) as d"),
+            _count(engine, f"select count(*) from (select {columns} from {b} except all "
+                           f"select {columns} from {a}) as d"),
         )
 
     return {**engine.env, "JOB_INSIGHTS_SCHEMA": "ji_full"}, compare_postgres
+
+
+def _compared_columns(columns: list[str]) -> str:
+    """The columns to compare between an incremental build and a full refresh."""
+    assert columns
+    return ", ".join(column for column in columns if column not in AUDIT_COLUMNS)

@@ -25,8 +25,14 @@ Snapshot = dict[str, dict[str, list[dict[str, Any]]]]
 
 
 def snapshot(settings: Settings) -> dict[str, list[dict[str, Any]]]:
+    """Every mart's rows, without processed_at (when the run wrote them: differs by design)."""
     return {
-        mart: rows(settings, f"select * from job_insights.{mart} order by {order} nulls first")
+        mart: [
+            {column: value for column, value in row.items() if column != "processed_at"}
+            for row in rows(
+                settings, f"select * from job_insights.{mart} order by {order} nulls first"
+            )
+        ]
         for mart, order in MARTS.items()
     }
 

@@ -1,9 +1,12 @@
-{#- One row per error group (fingerprint) with the first error seen as its firsts. -#}
+{#- One row per error group (fingerprint) with the first error seen as its firsts: the days of
+    int_error_groups_daily added up (a small table: groups x days), so that an incremental run
+    does not read all errors again. -#}
 with
 
-errors as (
+group_days as (
 
-    select * from {{ ref('int_job_errors_fingerprinted') }}
+    select * from {{ ref('int_error_groups_daily') }}
+    where occurrences > 0
 
 ),
 
@@ -11,33 +14,28 @@ stats as (
 
     select
         fingerprint,
-        count(*) as occurrences,
-        count(distinct job_id) as affected_jobs,
-        min(finished_at) as first_seen_at,
-        max(finished_at) as last_seen_at
-    from errors
+        sum(occurrences) as occurrences,
+        sum(affected_jobs) as affected_jobs,
+        min(first_finished_at) as first_seen_at,
+        max(last_finished_at) as last_seen_at
+    from group_days
     group by fingerprint
 
 ),
 
 -- The representative is the first error seen: earliest finish (errors without one come
--- last), then lowest error_id. Aggregates, not a window: no sort of all errors.
+-- last), then lowest error_id: the first error of the earliest day.
 representatives as (
 
-    select errors.fingerprint, min(errors.error_id) as error_id
-    from errors
+    select group_days.fingerprint, min(group_days.first_error_id) as error_id
+    from group_days
     inner join stats
-        on errors.fingerprint = stats.fingerprint
-        and (errors.finished_at = stats.first_seen_at or stats.first_seen_at is null)
-    group by errors.fingerprint
-
-),
-
-representative_errors as (
-
-    select errors.*
-    from representatives
-    inner join errors on representatives.error_id = errors.error_id
+        on group_days.fingerprint = stats.fingerprint
+        and (
+            group_days.first_finished_at = stats.first_seen_at
+            or stats.first_seen_at is null
+        )
+    group by group_days.fingerprint
 
 ),
 
@@ -49,18 +47,19 @@ final as (
         firsts.activity_template,
         firsts.error_template,
         firsts.has_error_item,
-        firsts.error_id as representative_error_id,
-        firsts.error_message as representative_message,
-        firsts.activity_name as representative_activity_name,
-        coalesce(
-            cast(firsts.error_code as {{ dbt.type_string() }}), firsts.error_code_raw
-        ) as representative_error_code,
+        firsts.first_error_id as representative_error_id,
+        firsts.first_error_message as representative_message,
+        firsts.first_activity_name as representative_activity_name,
+        firsts.first_error_code as representative_error_code,
         stats.occurrences,
         stats.affected_jobs,
         stats.first_seen_at,
         stats.last_seen_at
-    from representative_errors as firsts
-    inner join stats on firsts.fingerprint = stats.fingerprint
+    from representatives
+    inner join group_days as firsts
+        on representatives.fingerprint = firsts.fingerprint
+        and representatives.error_id = firsts.first_error_id
+    inner join stats on representatives.fingerprint = stats.fingerprint
 
 )
 

@@ -4,7 +4,8 @@
     fct_job_errors), so new rules and corrections reach old rows without re-running this.
     A job is the unit of work: its rows are deleted and inserted together (unique_key job_id;
     error_id stays unique), so that an error list that shrank leaves no stale row.
-    Templates are computed once per distinct message and activity name of the batch. -#}
+    Templates are computed once per distinct message and activity name of the batch.
+    processed_at marks the rows each run wrote: the incremental models downstream read those. -#}
 {{ config(
     materialized='incremental',
     unique_key='job_id',
@@ -26,13 +27,11 @@ jobs as (
 
 ),
 
-{{ job_insights.job_error_ctes('jobs', job_insights.column_is_text(jobs_relation, 'run_data')) }},
-
-job_context as (
-
-    select job_id, pipeline_id, tenant_id, finished_at from {{ jobs_relation }}
-
-),
+{{ job_insights.job_error_ctes(
+    'jobs',
+    job_insights.column_is_text(jobs_relation, 'run_data'),
+    carry_columns=['pipeline_id', 'tenant_id', 'started_at', 'finished_at'],
+) }},
 
 -- Grouped, not a plain distinct: Postgres would otherwise pull the masking up above the join
 -- and run it once per error instead of once per distinct text.
@@ -74,15 +73,16 @@ templated as (
 
 ),
 
-final as (
+fingerprinted as (
 
     select
         templated.error_id,
         templated.job_id,
         templated.error_index,
-        job_context.pipeline_id,
-        job_context.tenant_id,
-        job_context.finished_at,
+        templated.pipeline_id,
+        templated.tenant_id,
+        templated.finished_at,
+        templated.started_at,
         templated.has_error_item,
         templated.activity_name,
         templated.activity_template,
@@ -97,7 +97,23 @@ final as (
             'templated.exception_type', 'templated.activity_template', 'templated.error_template'
         ) }} as fingerprint
     from templated
-    left join job_context on templated.job_id = job_context.job_id
+
+),
+{%- if is_incremental() %}
+
+-- A job processed again whose rows come out as stored (jobs without a finish time come back
+-- on every run) keeps its processed_at, so that the models downstream skip it.
+{{ job_insights.unchanged_jobs_ctes('fingerprinted', [
+    'job_id', 'error_index', 'pipeline_id', 'tenant_id', 'finished_at', 'started_at',
+    'has_error_item', 'activity_name', 'activity_template', 'error_code', 'error_code_raw',
+    'error_message', 'exception_type', 'details_json', 'parse_problems', 'error_template',
+    'fingerprint',
+]) }},
+{%- endif %}
+
+final as (
+
+    {{ job_insights.select_with_processed_at('fingerprinted') }}
 
 )
 

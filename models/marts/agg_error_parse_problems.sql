@@ -8,23 +8,37 @@
 
 with
 
-errors as (
+problem_rows as (
 
-    select * from {{ ref('int_job_errors_fingerprinted') }}
+    select job_id, has_error_item, ',' || parse_problems || ',' as problem_list
+    from {{ ref('int_job_errors_fingerprinted') }}
+    where parse_problems is not null
 
 ),
 
-final as (
+problems as (
     {% for problem in problems %}
-    select
-        cast('{{ problem }}' as varchar(40)) as parse_problem,
-        cast(count(*) as integer) as affected_rows,
-        cast(count(distinct job_id) as integer) as affected_jobs,
-        cast(sum(case when has_error_item then 0 else 1 end) as integer) as rows_without_error_item
-    from errors
-    where ',' || parse_problems || ',' like '%,{{ problem }},%'
-    {% if not loop.last %}union all{% endif %}
+    select cast('{{ problem }}' as varchar(40)) as parse_problem
+    {%- if not loop.last %}
+    union all{% endif %}
     {%- endfor %}
+
+),
+
+-- One pass over the few rows with problems, rather than one scan of all rows per problem.
+final as (
+
+    select
+        problems.parse_problem,
+        cast(count(problem_rows.job_id) as integer) as affected_rows,
+        cast(count(distinct problem_rows.job_id) as integer) as affected_jobs,
+        cast(
+            sum(case when problem_rows.has_error_item = false then 1 else 0 end) as integer
+        ) as rows_without_error_item
+    from problems
+    left join problem_rows
+        on problem_rows.problem_list like '%,' || problems.parse_problem || ',%'
+    group by problems.parse_problem
 
 )
 

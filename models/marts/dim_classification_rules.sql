@@ -25,9 +25,10 @@ errors as (
 
 ),
 
-jobs as (
+-- Per group: its errors and when it was last seen (finish, else start time).
+error_groups as (
 
-    select * from {{ ref('stg_workflow_manager__job_executions') }}
+    select * from {{ ref('dim_error_groups') }}
 
 ),
 
@@ -46,11 +47,10 @@ hit_counts as (
 
     select
         rule_matches.rule_id,
-        count(*) as hits,
-        max(coalesce(errors.finished_at, jobs.started_at)) as last_hit_at
+        sum(error_groups.occurrences) as hits,
+        max(error_groups.last_seen_at) as last_hit_at
     from rule_matches
-    inner join errors on rule_matches.fingerprint = errors.fingerprint
-    left join jobs on errors.job_id = jobs.job_id
+    inner join error_groups on rule_matches.fingerprint = error_groups.fingerprint
     where rule_matches.match_rank = 1
     group by rule_matches.rule_id
 

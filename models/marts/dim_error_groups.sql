@@ -5,21 +5,23 @@
     regressed came back after a gap of at least error_group_resolved_days, and the return
               is within the last error_group_new_days;
     ongoing   everything else, also groups whose jobs have no finish nor start time.
-    An occurrence is seen at the job's finish time, else its start time. -#}
+    An occurrence is seen at the job's finish time, else its start time. Counts, sightings and
+    returns come from the per-day partial counts of int_error_groups_daily (incremental), so a
+    run reads all errors only for the distinct tenants and pipelines of each group. -#}
 {%- set new_days = var('error_group_new_days') -%}
 {%- set resolved_days = var('error_group_resolved_days') -%}
+
+{%- if resolved_days < 1 -%}
+    {{ exceptions.raise_compiler_error(
+        'var error_group_resolved_days must be at least 1 day, got ' ~ resolved_days
+    ) }}
+{%- endif %}
 
 with
 
 errors as (
 
     select * from {{ ref('fct_job_errors') }}
-
-),
-
-jobs as (
-
-    select * from {{ ref('stg_workflow_manager__job_executions') }}
 
 ),
 
@@ -35,27 +37,24 @@ classifications as (
 
 ),
 
-occurrences as (
+-- The group's errors per day seen (finish, else start date): counts add up across days.
+group_days as (
 
-    select
-        errors.fingerprint,
-        errors.job_id,
-        errors.tenant_id,
-        errors.pipeline_id,
-        coalesce(errors.finished_at, jobs.started_at) as seen_at
-    from errors
-    left join jobs on errors.job_id = jobs.job_id
+    select * from {{ ref('int_error_groups_daily') }}
+    where occurrences > 0
 
 ),
 
-occurrence_gaps as (
+-- A gap of error_group_resolved_days (at least a day) can only open between two days: a
+-- return is the first sighting of a day whose previous day with the group lies that far back.
+day_gaps as (
 
     select
         fingerprint,
-        seen_at,
-        lag(seen_at) over (partition by fingerprint order by seen_at) as previous_seen_at
-    from occurrences
-    where seen_at is not null
+        first_seen_at,
+        lag(last_seen_at) over (partition by fingerprint order by day) as previous_seen_at
+    from group_days
+    where day is not null
 
 ),
 
@@ -63,10 +62,10 @@ returns as (
 
     select
         fingerprint,
-        max(seen_at) as regressed_at
-    from occurrence_gaps
+        max(first_seen_at) as regressed_at
+    from day_gaps
     where previous_seen_at is not null
-        and seen_at >= {{ dbt.dateadd('day', resolved_days, 'previous_seen_at') }}
+        and first_seen_at >= {{ dbt.dateadd('day', resolved_days, 'previous_seen_at') }}
     group by fingerprint
 
 ),
@@ -75,13 +74,25 @@ stats as (
 
     select
         fingerprint,
-        count(*) as occurrences,
-        count(distinct job_id) as affected_jobs,
+        sum(occurrences) as occurrences,
+        sum(affected_jobs) as affected_jobs,
+        min(first_seen_at) as first_seen_at,
+        max(last_seen_at) as last_seen_at
+    from group_days
+    group by fingerprint
+
+),
+
+-- Tenants and pipelines do not add up across days: one narrow pass over the errors.
+spread as (
+
+    select
+        fingerprint,
         count(distinct tenant_id) as affected_tenants,
-        count(distinct pipeline_id) as affected_pipelines,
-        min(seen_at) as first_seen_at,
-        max(seen_at) as last_seen_at
-    from occurrences
+        count(distinct pipeline_id) as affected_pipelines
+    from (
+        select distinct fingerprint, tenant_id, pipeline_id from errors
+    ) as places
     group by fingerprint
 
 ),
@@ -105,8 +116,8 @@ final as (
         cast(classifications.confidence as double precision) as confidence,
         cast(stats.occurrences as integer) as occurrences,
         cast(stats.affected_jobs as integer) as affected_jobs,
-        cast(stats.affected_tenants as integer) as affected_tenants,
-        cast(stats.affected_pipelines as integer) as affected_pipelines,
+        cast(coalesce(spread.affected_tenants, 0) as integer) as affected_tenants,
+        cast(coalesce(spread.affected_pipelines, 0) as integer) as affected_pipelines,
         cast(stats.first_seen_at as {{ dbt.type_timestamp() }}) as first_seen_at,
         cast(stats.last_seen_at as {{ dbt.type_timestamp() }}) as last_seen_at,
         cast(returns.regressed_at as {{ dbt.type_timestamp() }}) as regressed_at,
@@ -134,6 +145,7 @@ final as (
     from error_groups
     cross join clock
     inner join stats on error_groups.fingerprint = stats.fingerprint
+    left join spread on error_groups.fingerprint = spread.fingerprint
     left join classifications on error_groups.fingerprint = classifications.fingerprint
     left join returns on error_groups.fingerprint = returns.fingerprint
 

@@ -2,12 +2,15 @@
     classified: error correction > group correction > LLM > rule > UNKNOWN.
 
     Incremental, job by job (delete+insert on job_id; error_id stays unique). A run rewrites
-    the jobs that are new or within the lookback window (macros/incremental.sql), and the jobs
+    the jobs that int_job_errors_fingerprinted wrote since this model's last run (new jobs and
+    those in the lookback window, macros/incremental.sql; marked by processed_at), and the jobs
     with an error whose stored label is no longer what the classification says now: its
     group's label changed (new rule, correction, LLM answer), its own correction was added,
     changed or removed, or its pipeline was renamed. The comparison reads only the label
     columns of {{ this }}, grouped per fingerprint, so a run without such changes costs one
-    aggregation, and a change rewrites only the jobs it concerns. -#}
+    aggregation, and a change rewrites only the jobs it concerns. processed_at marks the jobs
+    whose rows a run changed (a rewritten job that comes out as stored keeps its mark), so
+    that the incremental marts downstream read only those. -#}
 {{ config(
     materialized='incremental',
     unique_key='job_id',
@@ -17,7 +20,7 @@
 
 with
 
-all_errors as (
+all_errors as {{ job_insights.inline_cte() }} (
 
     select * from {{ ref('int_job_errors_fingerprinted') }}
 
@@ -113,7 +116,7 @@ renamed_pipelines as (
 batch_jobs as (
 
     select job_id from all_errors
-    where {{ job_insights.incremental_window('all_errors', 'job_id', 'finished_at') }}
+    where {{ job_insights.processed_since_last_run('all_errors') }}
     union
     select job_id from all_errors
     where fingerprint in (select fingerprint from relabelled_groups)
@@ -133,7 +136,7 @@ errors as (
 
 ),
 
-final as (
+classified as (
 
     select
         cast(errors.error_id as varchar(64)) as error_id,
@@ -166,6 +169,24 @@ final as (
     left join pipelines on errors.pipeline_id = pipelines.pipeline_id
     left join group_labels on errors.fingerprint = group_labels.fingerprint
     left join error_labels on errors.error_id = error_labels.error_id
+
+),
+{%- set columns = [
+    'job_id', 'error_index', 'pipeline_id', 'pipeline_name', 'tenant_id', 'finished_at',
+    'activity_name', 'error_code', 'error_message', 'exception_type', 'fingerprint', 'category',
+    'classified_by', 'rule_id', 'confidence', 'reasoning',
+] %}
+
+{%- if is_incremental() %}
+
+-- A rewritten job whose rows come out exactly as stored keeps its processed_at.
+{{ job_insights.unchanged_jobs_ctes('classified', columns) }},
+
+{%- endif %}
+
+final as (
+
+    {{ job_insights.select_with_processed_at('classified') }}
 
 )
 
