@@ -209,7 +209,7 @@ def test_job_insights_run_on_postgres(
     database = new_pg_database(pg_cluster, "llm_step")
     settings = postgres_settings(database)
     data = source_data(jobs=200, seed=9)
-    write_postgres(database, data.pipelines, data.jobs)
+    write_postgres(database, data.pipelines, data.jobs, data_type="text")
     with ScriptedServer(lambda request: answer("WORKFLOW_ENGINE", 0.9)) as server:
         monkeypatch.setenv("LOCAL_LLM_BASE_URL", server.url)
         monkeypatch.setenv("LOCAL_LLM_MODEL", "pg-model")

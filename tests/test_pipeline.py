@@ -147,6 +147,8 @@ def test_daily_aggregate_balances_with_facts(duckdb_built) -> None:
 
 def test_jsonb_source_on_postgres(pg_cluster: PgCluster, demo_data: demo.DemoData) -> None:
     database = new_pg_database(pg_cluster, "pipeline_jsonb")
+    with pytest.raises(ValueError, match="data is not valid JSON.*data_type='text'"):
+        write_postgres(database, demo_data.pipelines, demo_data.jobs, data_type="jsonb")
     valid = [job for job in demo_data.jobs if job.data is None or _is_json(job.data)]
     write_postgres(database, demo_data.pipelines, valid, data_type="jsonb")
     settings = postgres_settings(database)

@@ -7,8 +7,9 @@ CSV reader or by Postgres COPY, so both engines receive the same bytes.
 from __future__ import annotations
 
 import csv
+import json
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -90,16 +91,31 @@ def write_duckdb(
             )
 
 
+def _json_only(jobs: Iterable[JobExecution]) -> Iterator[JobExecution]:
+    """`jobs`, refusing the first whose data a json or jsonb column cannot hold."""
+    for job in jobs:
+        if job.data is not None:
+            try:
+                json.loads(job.data)
+            except ValueError as exc:
+                raise ValueError(
+                    f"job {job.id}: data is not valid JSON ({exc}); a json or jsonb column "
+                    "cannot hold it, write it with data_type='text'"
+                ) from None
+        yield job
+
+
 def write_postgres(
     database: Database, pipelines: list[Pipeline], jobs: Iterable[JobExecution],
     schema: str = "workflow_manager", data_type: str = "jsonb",
 ) -> None:
-    """Replace the source tables in Postgres with COPY. `data_type`: jsonb, json or text."""
+    """Replace the source tables in Postgres with COPY. `data_type`: jsonb (as in production),
+    json or text; only text holds data that is not valid JSON (the demo's broken rows)."""
     import psycopg2
 
     with tempfile.TemporaryDirectory() as tmp:
         jobs_csv, pipelines_csv = Path(tmp) / "jobs.csv", Path(tmp) / "pipelines.csv"
-        _write_csv(jobs_csv, _job_rows(jobs))
+        _write_csv(jobs_csv, _job_rows(jobs if data_type == "text" else _json_only(jobs)))
         _write_csv(pipelines_csv, ((p.id, p.name, p.tenant_id) for p in pipelines))
         connection = psycopg2.connect(**database.connect_kwargs())
         try:
