@@ -185,32 +185,33 @@
     matched, so a row stops at the batch that holds its first matching rule. -#}
 {% macro classify_with_rules(relation, key_column, columns) -%}
     {%- set batches = job_insights.batch_classification_rules(job_insights.load_classification_rules()) -%}
-    {%- set prefilter = job_insights.rule_prefilter_enabled() -%}
-    {%- set inputs = {} -%}
-    {%- for field in columns -%}
+    {%- set inputs = {} -%}  {#- field (and field_lower) -> column of rule_inputs -#}
+    {%- set input_exprs = {} -%}  {#- column of rule_inputs -> its SQL expression -#}
+    {%- for field, expr in columns.items() -%}
         {%- do inputs.update({field: 'rule_input_' ~ field}) -%}
-        {%- if prefilter -%}{%- do inputs.update({field ~ '_lower': 'rule_input_' ~ field ~ '_lower'}) -%}{%- endif -%}
+        {%- do input_exprs.update({'rule_input_' ~ field: expr}) -%}
+        {%- if job_insights.rule_prefilter_enabled() -%}
+            {%- do inputs.update({field ~ '_lower': 'rule_input_' ~ field ~ '_lower'}) -%}
+            {%- do input_exprs.update({'rule_input_' ~ field ~ '_lower': 'lower(' ~ expr ~ ')'}) -%}
+        {%- endif -%}
     {%- endfor %}
     with
 
     rule_inputs as materialized (
         select
-            {{ key_column }},
-            {%- for field, expr in columns.items() %}
-            {%- if prefilter %}
-            lower({{ expr }}) as {{ inputs[field ~ '_lower'] }},
-            {%- endif %}
-            {{ expr }} as {{ inputs[field] }}{% if not loop.last %},{% endif %}
+            {{ key_column }}
+            {%- for column, expr in input_exprs.items() %},
+            {{ expr }} as {{ column }}
             {%- endfor %}
         from {{ relation }}
-    ),
-    {%- for batch in batches %}
+    )
+    {%- for batch in batches %},
 
     rule_batch_{{ loop.index }} as materialized (
         select
             {{ key_column }},
-            {%- for input in inputs.values() %}
-            {{ input }},
+            {%- for column in input_exprs %}
+            {{ column }},
             {%- endfor %}
             {{ job_insights.rule_match_case(batch, inputs) }} as rule_order
         {%- if loop.first %}
@@ -219,20 +220,16 @@
         from rule_batch_{{ loop.index - 1 }}
         where rule_order is null
         {%- endif %}
-    ),
-    {%- endfor %}
-
-    unmatched as (
-        select {{ key_column }}, cast(null as integer) as rule_order
-        from {{ 'rule_batch_' ~ (batches | length) if batches else 'rule_inputs' }}
-        {%- if batches %}
-        where rule_order is null
-        {%- endif %}
     )
+    {%- endfor %}
 
     {%- for batch in batches %}
-    select {{ key_column }}, rule_order from rule_batch_{{ loop.index }} where rule_order is not null
+    select {{ key_column }}, rule_order from rule_batch_{{ loop.index }}
+    {%- if not loop.last %}
+    where rule_order is not null
     union all
+    {%- endif %}
+    {%- else %}
+    select {{ key_column }}, cast(null as integer) as rule_order from rule_inputs
     {%- endfor %}
-    select {{ key_column }}, rule_order from unmatched
 {%- endmacro %}
