@@ -89,20 +89,18 @@ def correction_rows(path: Path) -> list[ErrorRow]:
     """The errors that seeds/error_corrections.csv rows were made on, keyed
     `correction:<fingerprint or error_id>`, so rules are held to a verdict on them too. Rows
     written before the seed carried the error (no exception type or message) are left out."""
-    import csv
+    from job_insights.corrections import read_seed
 
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        rows = list(csv.DictReader(handle))
     found = []
-    for row in rows:
-        target = (row.get("fingerprint") or "").strip() or (row.get("error_id") or "").strip()
-        if target and (row.get("exception_type") or row.get("error_message")):
+    for row in read_seed(path):
+        target = row["fingerprint"].strip() or row["error_id"].strip()
+        if target and (row["exception_type"] or row["error_message"]):
             found.append(ErrorRow(
                 CORRECTION_KEY_PREFIX + target,
-                row.get("exception_type") or None,
-                row.get("error_message") or None,
-                row.get("activity_name") or None,
-                row.get("error_code") or None,
+                row["exception_type"] or None,
+                row["error_message"] or None,
+                row["activity_name"] or None,
+                row["error_code"] or None,
             ))
     return found
 
