@@ -3,12 +3,13 @@
     uv run python benchmarks/run_benchmarks.py [--failed-jobs 1000000] [--pg-failed-jobs 200000]
 
 Measures, on a fresh DuckDB file (and a throwaway Postgres cluster):
-- the full `dbt build` on DuckDB: wall time, errors/s, peak memory of the dbt process;
+- the full `dbt build --full-refresh` on DuckDB (seeds, models, tests in one invocation): wall
+  time, errors/s, peak memory of the dbt process;
 - the previous tool's approach on the same rows: a plain Python loop, json + `re` rules, row
   by row;
 - the floor: one hand-written DuckDB query doing only the unnest and the rules;
-- an incremental `dbt build` after 1% new jobs, against the full build and dbt's fixed
-  start-up (a `dbt run` that selects nothing);
+- an incremental `dbt run` after 1% new jobs, against the full build and dbt's fixed
+  start-up (a `dbt run` that selects nothing), then the same run with no new jobs;
 - Postgres: the full `dbt build` and the rule step (the compiled rules over every error).
 Prints a Markdown table and the targets met or missed; `--json PATH` also writes the numbers.
 """
@@ -240,28 +241,21 @@ def main() -> int:
     startup = dbt("run", "--select", "tag:nothing-selected", env=env, profiles=profiles)
     log(f"dbt start-up {startup.seconds:.1f} s")
 
-    # Full build: models, then tests (timed apart: the tests read all history every time).
-    log("full dbt seed + run + test on DuckDB")
-    seed = dbt("seed", env=env, profiles=profiles)
-    full_run = dbt("run", "--full-refresh", env=env, profiles=profiles)
-    full_run.seconds += seed.seconds
+    # Full build: what a user runs, one `dbt build` (seeds, models, tests) on a fresh file.
+    log("full dbt build on DuckDB")
+    full = dbt("build", "--full-refresh", env=env, profiles=profiles)
     slowest_full = slowest_nodes()
-    full_test = dbt("test", env=env, profiles=profiles)
-    full = Measured(full_run.seconds + full_test.seconds,
-                    max(full_run.peak_mb, full_test.peak_mb))
     with duckdb.connect(str(database), read_only=True) as con:
         errors, distinct_messages, groups = con.execute(
             "select count(*), count(distinct error_message), count(distinct fingerprint) "
             "from job_insights_intermediate.int_job_errors_fingerprinted"
         ).fetchone() or (0, 0, 0)
-    rows.append(("DuckDB full build (`dbt seed`, `run --full-refresh`, `test`)",
+    rows.append(("DuckDB full `dbt build --full-refresh` (seeds, models, tests)",
                  f"{full.seconds:.1f} s",
-                 f"seed + run {full_run.seconds:.1f} s, test {full_test.seconds:.1f} s; "
                  f"{errors:,} errors ({distinct_messages / max(errors, 1):.0%} distinct "
                  f"messages, {groups:,} groups): {errors / full.seconds:,.0f} errors/s, "
                  f"peak memory {full.peak_mb:,.0f} MB; slowest: {slowest_full}"))
-    results.update(full_seconds=full.seconds, full_run_seconds=full_run.seconds,
-                   full_test_seconds=full_test.seconds, errors=errors, full_peak_mb=full.peak_mb,
+    results.update(full_seconds=full.seconds, errors=errors, full_peak_mb=full.peak_mb,
                    distinct_messages=distinct_messages, groups=groups,
                    startup_seconds=startup.seconds)
 
@@ -301,17 +295,24 @@ def main() -> int:
     incremental = dbt("run", env=env, profiles=profiles)
     slowest_incremental = slowest_nodes()
     incremental_test = dbt("test", env=env, profiles=profiles)
-    budget = 0.10 * full_run.seconds + startup.seconds
+    # The same run again with nothing new: what every scheduled run costs, whatever the data
+    # (dbt's work on each model, the lookback window, the search for new jobs).
+    log("incremental dbt run with no new jobs")
+    idle = dbt("run", env=env, profiles=profiles)
+    budget = 0.10 * full.seconds + startup.seconds
     rows.append((f"DuckDB incremental `dbt run`, +{args.new_share:.0%} jobs",
                  f"{incremental.seconds:.1f} s",
-                 f"{incremental.seconds / full_run.seconds:.0%} of the full run; budget 10% + "
+                 f"{incremental.seconds / full.seconds:.0%} of the full build; budget 10% + "
                  f"start-up {startup.seconds:.1f} s = {budget:.1f} s; peak memory "
                  f"{incremental.peak_mb:,.0f} MB; slowest: {slowest_incremental}"))
     rows.append(("DuckDB `dbt test` after the incremental run", f"{incremental_test.seconds:.1f} s",
                  "the tests read all history"))
+    rows.append(("DuckDB incremental `dbt run`, no new jobs", f"{idle.seconds:.1f} s",
+                 f"the +{args.new_share:.0%} run costs {incremental.seconds - idle.seconds:.1f} s "
+                 "more"))
     rows.append(("dbt fixed start-up (a run selecting nothing)", f"{startup.seconds:.1f} s", ""))
     results.update(incremental_seconds=incremental.seconds, incremental_peak_mb=incremental.peak_mb,
-                   incremental_test_seconds=incremental_test.seconds)
+                   incremental_test_seconds=incremental_test.seconds, idle_seconds=idle.seconds)
 
     if not args.skip_postgres:
         rows.extend(postgres_rows(args.pg_failed_jobs, mix, profiles, results, log))
@@ -370,13 +371,13 @@ def print_table(rows: list[tuple[str, str, str]], results: dict[str, Any],
     for step, seconds, figures in rows:
         print(f"| {step} | {seconds} | {figures} |")
     full = results["full_seconds"]
-    budget = 0.1 * results["full_run_seconds"] + results["startup_seconds"]
+    budget = 0.1 * results["full_seconds"] + results["startup_seconds"]
     speedup = results["python_loop_seconds"] / full
     targets = [
         ("DuckDB build >= 10x faster than the Python loop", speedup, ">= 10", speedup >= 10),
         ("DuckDB build <= 3x the floor", full / results["floor_seconds"], "<= 3",
          full / results["floor_seconds"] <= 3),
-        ("Incremental run <= 10% of full run + start-up (s)", results["incremental_seconds"],
+        ("Incremental run <= 10% of full build + start-up (s)", results["incremental_seconds"],
          f"<= {budget:.1f}", results["incremental_seconds"] <= budget),
         ("Peak memory <= 2 GB (MB)", max(results["full_peak_mb"], results["incremental_peak_mb"]),
          "<= 2048", max(results["full_peak_mb"], results["incremental_peak_mb"]) <= 2048),
