@@ -34,7 +34,6 @@ import resource
 import smtplib
 import socket
 import ssl
-import struct
 import subprocess
 import sys
 import tarfile
@@ -407,36 +406,6 @@ def resolver_failing(errno: int, text: str) -> Iterator[None]:
         socket.getaddrinfo = original  # type: ignore[assignment]
 
 
-@contextlib.contextmanager
-def resetting_server() -> Iterator[int]:
-    """Reads the request head, then resets the connection (RST): connection reset by peer."""
-    sock = socket.socket()
-    sock.bind((srv.LOOPBACK, 0))
-    sock.listen(16)
-    sock.settimeout(0.2)
-    stop = threading.Event()
-
-    def serve() -> None:
-        while not stop.is_set():
-            try:
-                conn, _ = sock.accept()
-            except OSError:
-                continue
-            with contextlib.suppress(OSError):
-                srv._read_request_head(conn)
-                conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-            conn.close()
-
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
-    try:
-        yield int(sock.getsockname()[1])
-    finally:
-        stop.set()
-        thread.join()
-        sock.close()
-
-
 def http_blind3(b: Subset, tmp: Path) -> None:
     import httpx
     import requests
@@ -630,19 +599,28 @@ def http_blind3(b: Subset, tmp: Path) -> None:
             code=None,
             alt=TPS,
         )
-    with resetting_server() as port:
+    modern = server_context(pems["leaf"], pems["key"])
+    modern.minimum_version = ssl.TLSVersion.TLSv1_3
+
+    def old_client() -> ssl.SSLContext:
+        ctx = ssl.create_default_context(cafile=str(pems["ca"]))
+        ctx.maximum_version = ssl.TLSVersion.TLSv1_2
+        return ctx
+
+    with srv.http_server(modern) as (tls_base, _c):
         b.add(
-            "requests.connection_reset",
-            "http.connect",
+            "httpx.tls_protocol_version",
+            "http.tls",
             TPS,
             [
-                (act, lambda i=i: requests.get(f"http://{srv.LOOPBACK}:{port}/v{i}", timeout=5))
+                (act, lambda i=i: httpx.get(f"{tls_base}/status/200/{i}", verify=old_client()))
                 for i, act in enumerate(
-                    ["EXTRACT :: Ivalua suppliers", "EXTRACT :: Currency rates", "SUBMIT :: REST"]
+                    ["EXTRACT :: ERP API", "EXTRACT :: Ivalua suppliers", "SUBMIT :: REST orders"]
                 )
             ],
-            source=rq,
+            source=f"{hx} {ssl.OPENSSL_VERSION}",
             code=None,
+            alt=WE,
         )
 
 
@@ -2247,7 +2225,7 @@ def files_blind3(b: Subset, tmp: Path) -> None:
         [
             (act, lambda text=text: xmltodict.parse(text))
             for act, text in [
-                ("READ :: XML invoices", ""),
+                ("READ :: XML invoices", "<Invoice><Id>1</Id></Invoice><Invoice>"),
                 ("READ :: XML orders", "<Order><Line></Order>"),
                 ("READ :: SFTP e-invoices", "<Invoice><Note>A & B</Note></Invoice>"),
             ]
