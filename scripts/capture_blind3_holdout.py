@@ -1800,6 +1800,8 @@ def parsing_blind3(b: Subset, tmp: Path) -> None:
             ]
         ],
         source=py,
+        # Reviewed after scoring: a REST API answering with broken JSON is the vendor's fault.
+        alt=TPS,
     )
     b.add(
         "json.not_serializable",
