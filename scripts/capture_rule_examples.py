@@ -413,7 +413,68 @@ def engine_examples(b: Subset) -> None:
     )
 
 
-FAMILIES = ["duckdb", "ssh", "postgres", "vendor", "engine"]
+def fallback_examples(b: Subset) -> None:
+    """Lines for the generic fallback rules (GENERIC_*, rules v5): exception names and wording
+    that no specific rule knows, as platform wrappers and vendor SDKs raise them."""
+    platform_source = "workflow platform (modelled)"
+    b.add(
+        "fallback.deadline_exceeded",
+        "vendor.timeout",
+        TPS,
+        [
+            (act, modelled("DeadlineExceeded", f"504 Deadline Exceeded: {call} took longer than {s} s"))
+            for act, call, s in [
+                ("EXTRACT :: GCS invoices", "storage.objects.get", 60),
+                ("LOAD :: BigQuery ledger", "jobs.insert", 120),
+                ("EXTRACT :: GCS", "storage.objects.list", 30),
+            ]
+        ],
+        source="google-api-core wording (modelled)",
+    )
+    b.add(
+        "fallback.activity_execution",
+        "workflow.worker",
+        WE,
+        [
+            (
+                act,
+                modelled(
+                    "ActivityExecutionError",
+                    f"Activity '{act}' failed in executor '{executor}': container exited with code {code}",
+                ),
+            )
+            for act, executor, code in [
+                ("TRANSFORM :: Python pandas", "k8s-pod-7f9c2", 137),
+                ("LOAD :: S3 parquet", "k8s-pod-11ab0", 139),
+                ("TRANSFORM :: SQL aggregate invoices", "k8s-pod-90d1e", 1),
+            ]
+        ],
+        source=platform_source,
+    )
+    b.add(
+        "fallback.scheduler_loop_error",
+        "workflow.worker",
+        WE,
+        [
+            (
+                act,
+                modelled(
+                    "Exception",
+                    f"Unexpected error in the scheduler loop while dispatching '{act}' "
+                    f"(run {run}); the run was marked as failed",
+                ),
+            )
+            for act, run in [
+                ("TRANSFORM :: Python pandas", 88123),
+                ("TRANSFORM :: SQL", 90211),
+                ("READ :: S3 parquet", 90377),
+            ]
+        ],
+        source=platform_source,
+    )
+
+
+FAMILIES = ["duckdb", "ssh", "postgres", "vendor", "engine", "fallback"]
 
 
 def capture(only: list[str] | None = None) -> cap.Corpus:
@@ -425,6 +486,7 @@ def capture(only: list[str] | None = None) -> cap.Corpus:
         "postgres": lambda: postgres_examples(b),
         "vendor": lambda: vendor_examples(b),
         "engine": lambda: engine_examples(b),
+        "fallback": lambda: fallback_examples(b),
     }
     with tempfile.TemporaryDirectory(prefix="ji-v3-"):
         for name in only or FAMILIES:
