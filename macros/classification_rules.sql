@@ -151,9 +151,15 @@
     maps exception, message, activity and code to SQL expressions; `<field>_lower` keys, when
     present, hold the same expressions lower-cased for the prefilter. -#}
 {% macro rule_predicate(rule, columns) -%}
+    {%- set prefilter = job_insights.rule_prefilter_enabled() -%}
+    {%- set parts = [] -%}
     {%- for column, pattern in rule.patterns.items() -%}
+        {%- do parts.append((column, pattern, job_insights.regex_required_literals(pattern) if prefilter else [])) -%}
+    {%- endfor -%}
+    {#- Patterns with a prefilter first: a pattern without one runs its regex on every row that
+        reaches it, so it should see only the rows the others let through. -#}
+    {%- for column, pattern, literals in (parts | selectattr(2) | list) + (parts | rejectattr(2) | list) -%}
         {%- set field = job_insights.rule_pattern_columns()[column] -%}
-        {%- set literals = job_insights.regex_required_literals(pattern) if job_insights.rule_prefilter_enabled() else [] -%}
         {%- if literals -%}
             {%- set lowered = columns.get(field ~ '_lower', 'lower(' ~ columns[field] ~ ')') -%}
             (({%- for literal in literals -%}

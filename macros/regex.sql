@@ -96,18 +96,23 @@
     substring search. Returns [] when it finds no such set. It reads the portable subset of
     docs/rules.md: anything it does not take as a plain character ends a literal, so a set it
     returns is always necessary for a match (tests/test_rule_prefilter.py checks this on the
-    corpus). -#}
+    corpus). Per alternative it takes the longest literal outside groups, or the literals of a
+    group (one per group alternative) when each of those is longer: `"error": "(invalid_client|
+    invalid_grant)"` is looked for by its grant names, which few texts contain, not by `error`. -#}
 {% macro regex_required_literals(pattern) -%}
     {%- set token_regex -%}\\[\s\S]|\[\^?\]?(?:\\[\s\S]|[^\]\\])*\]|\(\?:|\{[0-9,]*\}|[\s\S]{%- endset -%}
     {%- set literals = [] -%}
     {%- for branch in job_insights.regex_alternatives(modules.re.findall(token_regex, pattern)) -%}
         {%- set literal = job_insights.regex_longest_literal(branch) -%}
-        {%- if literal | length >= 3 -%}
+        {%- set group_literals = job_insights.regex_group_literals(branch) -%}
+        {%- if group_literals and (literal | length < 3 or (
+                group_literals | length <= 12
+                and group_literals | map('length') | min > literal | length)) -%}
+            {%- do literals.extend(group_literals) -%}
+        {%- elif literal | length >= 3 -%}
             {%- do literals.append(literal) -%}
         {%- else -%}
-            {%- set group_literals = job_insights.regex_group_literals(branch) -%}
-            {%- if not group_literals -%}{{ return([]) }}{%- endif -%}
-            {%- do literals.extend(group_literals) -%}
+            {{ return([]) }}
         {%- endif -%}
     {%- endfor -%}
     {{ return(literals | unique | list) }}

@@ -31,7 +31,12 @@ LITERALS = {
         "graphqlexception",
     ],
     "(^|')(401|403|429) ": ["401", "403", "429"],
-    "code['\"]?: ?['\"](bad_user_input|not_found)": ["code"],
+    # a group whose every alternative has a longer literal than the text around it: the group's
+    "code['\"]?: ?['\"](bad_user_input|not_found)": ["bad_user_input", "not_found"],
+    "['\"]error['\"]: ?['\"](invalid_client|invalid_grant)": ["invalid_client", "invalid_grant"],
+    "^(extract|submit) ::": ["extract", "submit"],
+    # ... but not when one of them is shorter than the text around it
+    "^(internal|fatal) error: ": [" error: "],
     "database \"[^\"]+\" does not exist": ['" does not exist'],
     "^unicode(de|en)codeerror$": ["codeerror"],
     "connection refused|unable to connect to port [0-9]+ on": [
