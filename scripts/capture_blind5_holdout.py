@@ -23,6 +23,7 @@ expected error was not raised.
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import socket
 import sys
@@ -1149,6 +1150,638 @@ def http_blind5(b: Subset, tmp: Path) -> None:
         )
 
 
+# =========================================================================== S3 / boto3
+
+
+def s3_blind5(b: Subset, tmp: Path) -> None:
+    import boto3
+    import botocore.config
+
+    blind3.aws_env()
+    src = version("botocore")
+    cfg = botocore.config.Config(
+        retries={"max_attempts": 1, "mode": "standard"}, read_timeout=0.5, connect_timeout=0.5
+    )
+    with srv.http_server() as (base, canned):
+        s3 = boto3.client("s3", endpoint_url=base, region_name="eu-north-1", config=cfg)
+
+        def err(
+            bucket: str, status: int, code: str, message: str, op: Callable[[str], object]
+        ) -> Callable[[], object]:
+            def go() -> object:
+                canned.put(
+                    bucket,
+                    status,
+                    blind.S3_ERROR.format(code=code, message=message),
+                    "application/xml",
+                )
+                return op(bucket)
+
+            return go
+
+        body = b"id;amount\n1;2\n"
+        b.add(
+            "s3.operation_aborted",
+            "s3.client_error",
+            TPS,
+            [
+                (
+                    "LOAD :: S3 upload",
+                    err(
+                        "dw-exports",
+                        409,
+                        "OperationAborted",
+                        "A conflicting conditional operation is currently in progress against this resource. Please try again.",
+                        lambda bk: s3.put_object(Bucket=bk, Key="ledger/2024-06-04.csv", Body=body),
+                    ),
+                ),
+                (
+                    "EXPORT :: S3 suppliers",
+                    err(
+                        "lake-curated",
+                        409,
+                        "OperationAborted",
+                        "A conflicting conditional operation is currently in progress against this resource. Please try again.",
+                        lambda bk: s3.delete_object(Bucket=bk, Key="suppliers/current.parquet"),
+                    ),
+                ),
+                (
+                    "READ :: S3",
+                    err(
+                        "tenant-44660227-in",
+                        409,
+                        "OperationAborted",
+                        "A conflicting conditional operation is currently in progress against this resource. Please try again.",
+                        lambda bk: s3.list_objects_v2(Bucket=bk, Prefix="in/"),
+                    ),
+                ),
+            ],
+            source=f"{src} + S3 error body (modelled)",
+            code=409,
+        )
+        b.add(
+            "s3.key_too_long",
+            "s3.client_error",
+            IDQ,
+            [
+                (
+                    "LOAD :: S3 upload",
+                    err(
+                        "dw-exports",
+                        400,
+                        "KeyTooLongError",
+                        "Your key is too long",
+                        lambda bk: s3.put_object(
+                            Bucket=bk, Key="attachments/" + "Faktura_" * 140 + ".pdf", Body=body
+                        ),
+                    ),
+                ),
+                (
+                    "EXPORT :: S3 attachments",
+                    err(
+                        "ap-archive",
+                        400,
+                        "KeyTooLongError",
+                        "Your key is too long",
+                        lambda bk: s3.put_object(Bucket=bk, Key="ivalua/" + "x" * 1100, Body=body),
+                    ),
+                ),
+                (
+                    "WRITE :: S3 documents",
+                    err(
+                        "docs-store",
+                        400,
+                        "KeyTooLongError",
+                        "Your key is too long",
+                        lambda bk: s3.put_object(
+                            Bucket=bk, Key="supplier docs/" + "long name " * 110, Body=body
+                        ),
+                    ),
+                ),
+            ],
+            source=f"{src} + S3 error body (modelled)",
+            code=400,
+            alt=WE,
+        )
+
+        def complete(bk: str) -> object:
+            return s3.complete_multipart_upload(
+                Bucket=bk,
+                Key="exports/ledger_202406.parquet",
+                UploadId="VXBsb2FkIElEIGZvciA2aWWpbmcncyBteS1tb3ZpZS5tMnRzIHVwbG9hZA",
+                MultipartUpload={
+                    "Parts": [
+                        {"ETag": '"a54357aff0632cce46d942af68356b38"', "PartNumber": 1},
+                        {"ETag": '"0c78aef83f66abc1fa1e8477f296d394"', "PartNumber": 2},
+                    ]
+                },
+            )
+
+        b.add(
+            "s3.entity_too_small",
+            "s3.client_error",
+            WE,
+            [
+                (
+                    "LOAD :: S3 upload",
+                    err(
+                        "dw-exports",
+                        400,
+                        "EntityTooSmall",
+                        "Your proposed upload is smaller than the minimum allowed object size.",
+                        complete,
+                    ),
+                ),
+                (
+                    "EXPORT :: S3 Parquet",
+                    err(
+                        "lake-curated",
+                        400,
+                        "EntityTooSmall",
+                        "Your proposed upload is smaller than the minimum allowed object size.",
+                        complete,
+                    ),
+                ),
+                (
+                    "WRITE :: S3 backup",
+                    err(
+                        "backup-eu",
+                        400,
+                        "EntityTooSmall",
+                        "Your proposed upload is smaller than the minimum allowed object size.",
+                        complete,
+                    ),
+                ),
+            ],
+            source=f"{src} + S3 error body (modelled)",
+            code=400,
+        )
+        kms = "User: arn:aws:sts::{acct}:assumed-role/{role}/botocore-session-{n} is not authorized to perform: kms:Decrypt on resource: arn:aws:kms:eu-north-1:{acct}:key/{key} because no identity-based policy allows the kms:Decrypt action"
+        b.add(
+            "s3.kms_access_denied",
+            "s3.client_error",
+            TPS,
+            [
+                (
+                    "READ :: S3",
+                    err(
+                        "tenant-44660227-in",
+                        403,
+                        "AccessDenied",
+                        kms.format(
+                            acct="418295716230",
+                            role="ji-worker-prod",
+                            n="1717459200",
+                            key="4f1c2b7e-9d3a-4e4f-8a1b-2c3d4e5f6071",
+                        ),
+                        lambda bk: s3.get_object(Bucket=bk, Key="in/invoices_0604.csv"),
+                    ),
+                ),
+                (
+                    "READ :: S3 partner drop",
+                    err(
+                        "partner-drop",
+                        403,
+                        "AccessDenied",
+                        kms.format(
+                            acct="730335190842",
+                            role="etl-runner",
+                            n="1717545600",
+                            key="mrk-1a2b3c4d5e6f47a8b9c0d1e2f3a4b5c6",
+                        ),
+                        lambda bk: s3.get_object(Bucket=bk, Key="ivalua/po_20240605.json"),
+                    ),
+                ),
+                (
+                    "EXTRACT :: S3 bank files",
+                    err(
+                        "bank-statements",
+                        403,
+                        "AccessDenied",
+                        kms.format(
+                            acct="418295716230",
+                            role="ji-worker-prod",
+                            n="1717632000",
+                            key="9b8c7d6e-5f4a-4b3c-2d1e-0f9a8b7c6d5e",
+                        ),
+                        lambda bk: s3.get_object(Bucket=bk, Key="camt053/2024-06-06.xml"),
+                    ),
+                ),
+            ],
+            source=f"{src} + S3 error body (modelled)",
+            code=403,
+            alt=WE,
+        )
+
+        def waiter(bk: str, key: str) -> Callable[[], object]:
+            def go() -> object:
+                canned.put(bk, 404, b"", "application/xml")
+                return s3.get_waiter("object_exists").wait(
+                    Bucket=bk, Key=key, WaiterConfig={"Delay": 0, "MaxAttempts": 2}
+                )
+
+            return go
+
+        b.add(
+            "s3.waiter_object_exists",
+            "s3.waiter",
+            TPS,
+            [
+                ("WAIT :: S3 partner drop", waiter("partner-drop", "in/orders_20240604.csv")),
+                ("WAIT :: S3 bank files", waiter("bank-statements", "camt053/2024-06-05.xml")),
+                ("READ :: S3", waiter("tenant-44660227-in", "in/_SUCCESS")),
+            ],
+            source=src,
+            code=None,
+            alt=IDQ,
+        )
+
+    config = tmp / "aws_config_process"
+
+    def credential_process(cmd: str, profile: str) -> Callable[[], object]:
+        def go() -> object:
+            config.write_text(
+                f"[profile {profile}]\ncredential_process = {cmd}\nregion = eu-north-1\n"
+            )
+            old = os.environ.get("AWS_CONFIG_FILE")
+            os.environ["AWS_CONFIG_FILE"] = str(config)
+            keys = {
+                k: os.environ.pop(k)
+                for k in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY")
+                if k in os.environ
+            }
+            try:
+                session = boto3.Session(profile_name=profile)
+                return session.client("s3").list_objects_v2(Bucket="dw-exports")
+            finally:
+                os.environ.update(keys)
+                if old is not None:
+                    os.environ["AWS_CONFIG_FILE"] = old
+
+        return go
+
+    b.add(
+        "aws.credential_process_failed",
+        "aws.credentials",
+        WE,
+        [
+            ("LOAD :: S3 upload", credential_process("/bin/false", "ji-prod")),
+            (
+                "READ :: S3",
+                credential_process(
+                    "/bin/sh -c 'echo token expired >&2; exit 2'", "tenant-44660227"
+                ),
+            ),
+            ("EXPORT :: S3 suppliers", credential_process("/bin/sh -c 'echo {}'", "etl")),
+        ],
+        source=src,
+        code=None,
+        alt=TPS,
+    )
+
+
+# =========================================================================== FTP / SFTP
+
+
+PUREFTPD = "220---------- Welcome to Pure-FTPd [privsep] [TLS] ----------\r\n220-You are user number 3 of 50 allowed.\r\n220 This is a private system - No anonymous login"
+
+
+def ftp_blind5(b: Subset) -> None:
+    import ftplib
+
+    src = (
+        f"{cap.python_source()} ftplib + FTP server replies (modelled on vsftpd/ProFTPD/Pure-FTPd)"
+    )
+
+    def scripted(
+        act: str,
+        special: dict[str, str],
+        action: Callable[[ftplib.FTP], object],
+        banner: str = "220 (vsFTPd 3.0.5)",
+        passive: bool = True,
+    ) -> tuple[str, Callable[[], None]]:
+        def go() -> None:
+            with blind3.line_server(banner, blind3.ftp_replies(special)) as port:
+                ftp = ftplib.FTP()
+                try:
+                    ftp.connect(srv.LOOPBACK, port, timeout=5)
+                    ftp.login("tenant44660227", "secret")
+                    ftp.set_pasv(passive)
+                    action(ftp)
+                finally:
+                    ftp.close()
+
+        return act, go
+
+    store = lambda name: lambda ftp: ftp.storbinary(f"STOR {name}", io.BytesIO(b"id;amount\n1;2\n"))  # noqa: E731
+    retr = lambda name: lambda ftp: ftp.retrbinary(f"RETR {name}", lambda _c: None)  # noqa: E731
+    b.add(
+        "ftp.nlst_no_files",
+        "ftp.error_perm",
+        IDQ,
+        [
+            scripted(
+                "READ :: FTP invoices",
+                {"NLST": "550 No files found"},
+                lambda ftp: ftp.nlst("/in/*.xml"),
+            ),
+            scripted(
+                "WAIT :: FTP bank statements",
+                {"NLST": "550 No files found"},
+                lambda ftp: ftp.nlst("camt053_20240605*.xml"),
+                banner=PUREFTPD,
+            ),
+            scripted(
+                "READ :: FTP orders",
+                {"NLST": "450 No files found"},
+                lambda ftp: ftp.nlst("orders_*.csv"),
+                banner="220 ProFTPD Server (Partner FTP) [::ffff:10.1.2.3]",
+            ),
+        ],
+        source=src,
+        code=None,
+        alt=TPS,
+    )
+    b.add(
+        "ftp.max_clients_per_user",
+        "ftp.error_perm",
+        TPS,
+        [
+            scripted(
+                "READ :: FTP invoices",
+                {
+                    "PASS": "530 Sorry, the maximum number of clients (5) for this user are already connected."
+                },
+                lambda ftp: None,
+            ),
+            scripted(
+                "WRITE :: FTP remittance",
+                {
+                    "PASS": "530 Sorry, the maximum number of clients (2) for this user are already connected."
+                },
+                lambda ftp: None,
+            ),
+            scripted(
+                "READ :: FTP orders",
+                {
+                    "PASS": "530 Sorry, the maximum number of clients (10) from your host are already connected."
+                },
+                lambda ftp: None,
+                banner="220 ProFTPD Server (Partner FTP) [::ffff:10.1.2.3]",
+            ),
+        ],
+        source=src,
+        code=None,
+    )
+    b.add(
+        "ftp.idle_timeout",
+        "ftp.error_temp",
+        TPS,
+        [
+            scripted(
+                "READ :: FTP invoices",
+                {"RETR": "421 No transfer timeout (300 seconds): closing control connection"},
+                retr("/in/invoices_0604.xml"),
+            ),
+            scripted(
+                "WRITE :: FTP remittance",
+                {"STOR": "421 Idle timeout (600 seconds): closing control connection"},
+                store("out/remit_0605.xml"),
+                banner="220 ProFTPD Server (Partner FTP) [::ffff:10.1.2.3]",
+            ),
+            scripted("READ :: FTP orders", {"RETR": "421 Timeout."}, retr("orders_0606.csv")),
+        ],
+        source=src,
+        code=None,
+    )
+    b.add(
+        "ftp.storage_exceeded",
+        "ftp.error_perm",
+        TPS,
+        [
+            scripted(
+                "WRITE :: FTP remittance",
+                {
+                    "STOR": "552 Requested file action aborted. Exceeded storage allocation (for current directory or dataset)."
+                },
+                store("out/remit_0604.xml"),
+            ),
+            scripted(
+                "EXPORT :: FTP payments",
+                {"STOR": "552 Quota exceeded: [out/pain001_0605.xml] won't be saved"},
+                store("out/pain001_0605.xml"),
+                banner=PUREFTPD,
+            ),
+            scripted(
+                "WRITE :: FTP invoices",
+                {"STOR": "552 Disk full - please upload later"},
+                store("out/inv_0606.csv"),
+                banner="220 ProFTPD Server (Partner FTP) [::ffff:10.1.2.3]",
+            ),
+        ],
+        source=src,
+        code=None,
+    )
+    b.add(
+        "ftp.active_mode_rejected",
+        "ftp.error_perm",
+        WE,
+        [
+            scripted(
+                "READ :: FTP invoices",
+                {"PORT": "500 Illegal PORT command."},
+                retr("/in/invoices_0604.xml"),
+                passive=False,
+            ),
+            scripted(
+                "WRITE :: FTP remittance",
+                {"PORT": "500 I won't open a connection to 127.0.0.1 (only to 10.20.30.40)"},
+                store("out/remit_0605.xml"),
+                banner=PUREFTPD,
+                passive=False,
+            ),
+            scripted(
+                "READ :: FTP orders",
+                {"PORT": "501 Illegal PORT command"},
+                retr("orders_0606.csv"),
+                banner="220 ProFTPD Server (Partner FTP) [::ffff:10.1.2.3]",
+                passive=False,
+            ),
+        ],
+        source=src,
+        code=None,
+        alt=TPS,
+    )
+
+
+def sftp_blind5(b: Subset) -> None:
+    import paramiko
+
+    src = version("paramiko")
+
+    def connect(host: str, port: int, user: str) -> paramiko.SSHClient:
+        ssh = paramiko.SSHClient()
+        ssh.set_missing_host_key_policy(paramiko.AutoAddPolicy())
+        ssh.connect(
+            host,
+            port=port,
+            username=user,
+            password="x",
+            timeout=5,
+            banner_timeout=5,
+            allow_agent=False,
+            look_for_keys=False,
+        )
+        return ssh
+
+    def operate(port: int, user: str, op: str, path: str) -> None:
+        ssh = connect(srv.LOOPBACK, port, user)
+        try:
+            sftp = ssh.open_sftp()
+            if op == "get":
+                sftp.open(path, "rb").read()
+            elif op == "put":
+                sftp.putfo(io.BytesIO(b"<Document/>"), path)
+            else:
+                sftp.listdir(path)
+        finally:
+            ssh.close()
+
+    acts = [
+        "READ :: SFTP invoices (tenant 44660227)",
+        "WRITE :: SFTP remittance",
+        "READ :: SFTP supplier master",
+    ]
+    cases = [
+        (
+            "sftp.bad_message",
+            paramiko.sftp.SFTP_BAD_MESSAGE,
+            [("get", "/in/invoices_20240604.csv"), ("put", "/out/remit_0605.xml"), ("list", "/in")],
+        ),
+        (
+            "sftp.connection_lost",
+            paramiko.sftp.SFTP_CONNECTION_LOST,
+            [
+                ("list", "/outbox/2024"),
+                ("get", "/in/suppliers.csv"),
+                ("put", "/out/pain001_0606.xml"),
+            ],
+        ),
+    ]
+    for template, code, ops in cases:
+        with blind3.sftp_server(lambda _p, code=code: code) as (port, _key):
+            b.add(
+                template,
+                "sftp.io",
+                TPS,
+                [
+                    (act, lambda op=op, path=path, i=i: operate(port, f"user{i}", op, path))
+                    for i, (act, (op, path)) in enumerate(zip(acts, ops, strict=True))
+                ],
+                source=src,
+                code=None,
+            )
+    hosts = ["sftp.partner.example", "ftp.bank-norge.example", "files.ivalua-customer.example"]
+    variants: Variants = []
+    for act, host in zip(acts, hosts, strict=True):
+
+        def go(host: str = host) -> None:
+            with blind3.resolver_failing(
+                socket.EAI_FAIL, "Non-recoverable failure in name resolution"
+            ):
+                connect(host, 22, "tenant44660227")
+
+        variants.append((act, go))
+    b.add(
+        "sftp.dns_nonrecoverable",
+        "sftp.connect",
+        TPS,
+        variants,
+        source=f"{src} (resolver answer simulated)",
+        code=None,
+        alt=WE,
+    )
+
+
+# =========================================================================== SOAP
+
+
+def soap_blind5(b: Subset) -> None:
+    src = version("zeep")
+    acts = [
+        "SUBMIT :: SOAP invoices",
+        "SUBMIT :: Agresso SOAP vouchers",
+        "EXTRACT :: SOAP supplier register",
+    ]
+    with srv.http_server() as (base, canned):
+        faults: blind.SoapFaults = [
+            (
+                "soap.fault_deserialization",
+                "a:DeserializationFailed",
+                IDQ,
+                None,
+                [
+                    "The formatter threw an exception while trying to deserialize the message: There was an error while trying to deserialize parameter http://tempuri.org/:invoice. The InnerException message was 'There was an error deserializing the object of type ErpService.Invoice. The value '31.06.2024' cannot be parsed as the type 'DateTime'.'.  Please see InnerException for more details.",
+                    "The formatter threw an exception while trying to deserialize the message: There was an error while trying to deserialize parameter http://tempuri.org/:voucher. The InnerException message was 'There was an error deserializing the object of type Agresso.Voucher. The value '1 250,00' cannot be parsed as the type 'Decimal'.'.  Please see InnerException for more details.",
+                    "The formatter threw an exception while trying to deserialize the message: There was an error while trying to deserialize parameter http://tempuri.org/:supplierId. The InnerException message was 'Input string was not in a correct format.'.  Please see InnerException for more details.",
+                ],
+            ),
+            (
+                "soap.fault_ora_unique",
+                "soap:Server",
+                IDQ,
+                TPS,
+                [
+                    "ORA-00001: unique constraint (ERP.PK_AP_INVOICE) violated",
+                    'ORA-00001: unique constraint (AGRESSO.IX_ACRTRANS_VOUCHER) violated\nORA-06512: at "AGRESSO.PKG_VOUCHER", line 412',
+                    "ORA-00001: unique constraint (ERP.UK_SUPPLIER_ORGNO) violated",
+                ],
+            ),
+            (
+                "soap.fault_contract_filter",
+                "a:ActionNotSupported",
+                WE,
+                TPS,
+                [
+                    "The message with Action 'http://tempuri.org/IInvoiceService/SubmitInvoice' cannot be processed at the receiver, due to a ContractFilter mismatch at the EndpointDispatcher. This may be because of either a contract mismatch (mismatched Actions between sender and receiver) or a binding/security mismatch between the sender and the receiver.  Check that sender and receiver have the same contract and the same binding (including security requirements, e.g. Message, Transport, None).",
+                    "The message with Action 'urn:Agresso/ImportVoucher' cannot be processed at the receiver, due to a ContractFilter mismatch at the EndpointDispatcher. This may be because of either a contract mismatch (mismatched Actions between sender and receiver) or a binding/security mismatch between the sender and the receiver.  Check that sender and receiver have the same contract and the same binding (including security requirements, e.g. Message, Transport, None).",
+                    "The message with Action '' cannot be processed at the receiver, due to a ContractFilter mismatch at the EndpointDispatcher. This may be because of either a contract mismatch (mismatched Actions between sender and receiver) or a binding/security mismatch between the sender and the receiver.  Check that sender and receiver have the same contract and the same binding (including security requirements, e.g. Message, Transport, None).",
+                ],
+            ),
+            (
+                "soap.fault_document_exists",
+                "soap:Client",
+                IDQ,
+                None,
+                [
+                    "Invoice number 2024-06113 from supplier 10045 has already been registered (voucher 77120).",
+                    "Voucher 3300412 already exists in period 202406 for company EN.",
+                    "Duplicate document: external reference PO-88213 is already imported.",
+                ],
+            ),
+            (
+                "soap.fault_message_quota",
+                "a:QuotaExceeded",
+                WE,
+                TPS,
+                [
+                    "The maximum message size quota for incoming messages (65536) has been exceeded. To increase the quota, use the MaxReceivedMessageSize property on the appropriate binding element.",
+                    "The maximum array length quota (16384) has been exceeded while reading XML data. This quota may be increased by changing the MaxArrayLength property on the XmlDictionaryReaderQuotas object used when creating the XML reader.",
+                    "The maximum string content length quota (8192) has been exceeded while reading XML data. This quota may be increased by changing the MaxStringContentLength property on the XmlDictionaryReaderQuotas object used when creating the XML reader.",
+                ],
+            ),
+        ]
+        blind.add_soap_faults(
+            b,
+            base,
+            canned,
+            acts,
+            faults,
+            source=f"{src} + SOAP fault bodies (modelled)",
+            invoice_prefix="B5",
+        )
+
+
 # =========================================================================== main
 
 
@@ -1156,6 +1789,10 @@ FAMILIES = [
     "duckdb",
     "pandas",
     "http",
+    "s3",
+    "ftp",
+    "sftp",
+    "soap",
 ]
 
 
@@ -1170,6 +1807,10 @@ def capture(only: list[str] | None = None) -> cap.Corpus:
             "duckdb": lambda: duckdb_blind5(b, tmp),
             "pandas": lambda: pandas_blind5(b, tmp),
             "http": lambda: http_blind5(b, tmp),
+            "s3": lambda: s3_blind5(b, tmp),
+            "ftp": lambda: ftp_blind5(b),
+            "sftp": lambda: sftp_blind5(b),
+            "soap": lambda: soap_blind5(b),
         }
         try:
             for name in only or FAMILIES:
