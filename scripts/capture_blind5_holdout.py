@@ -23,9 +23,15 @@ expected error was not raised.
 from __future__ import annotations
 
 import contextlib
+import csv
+import datetime as dt
+import enum
 import io
+import json
 import os
+import re
 import socket
+import subprocess
 import sys
 import tempfile
 import threading
@@ -1782,6 +1788,1180 @@ def soap_blind5(b: Subset) -> None:
         )
 
 
+# =========================================================================== vendors (modelled)
+
+
+def gql(message: str, code: str, path: str | None = None) -> str:
+    """How the platform records an Xledger GraphQL error list: the repr of the `errors` array."""
+    err: dict[str, Any] = {"message": message}
+    if path:
+        err["path"] = [path]
+    err["extensions"] = {"code": code}
+    return repr([err])
+
+
+def vendor_blind5(b: Subset) -> None:
+    xl = "httpx 0.28.1 + Xledger GraphQL body (modelled)"
+    xacts = [
+        "EXTRACT :: Xledger invoices",
+        "SUBMIT :: Xledger vouchers",
+        "EXTRACT :: Xledger suppliers",
+    ]
+    xledger = [
+        (
+            "xledger.graphql.voucher_unbalanced",
+            IDQ,
+            None,
+            [
+                gql(
+                    "Voucher 3300412 is not balanced: debit 12 500,00 and credit 12 450,00 (difference 50,00).",
+                    "BAD_USER_INPUT",
+                    "addGLImportItems",
+                ),
+                gql(
+                    "The transactions in batch B-20240605 do not balance. Difference: -0.01 NOK.",
+                    "BAD_USER_INPUT",
+                    "addGLImportItems",
+                ),
+                gql(
+                    "Voucher 88120 is not balanced: debit 980,00 and credit 0,00 (difference 980,00).",
+                    "BAD_USER_INPUT",
+                    "addArTransactions",
+                ),
+            ],
+        ),
+        (
+            "xledger.graphql.account_blocked",
+            IDQ,
+            None,
+            [
+                gql(
+                    "Account 3000 is blocked for posting in entity 44660227.",
+                    "BAD_USER_INPUT",
+                    "addGLImportItems",
+                ),
+                gql(
+                    "Account 7790 is closed and cannot be used after 2023-12-31.",
+                    "BAD_USER_INPUT",
+                    "addApTransactions",
+                ),
+                gql(
+                    "Supplier 10045 is inactive; transactions cannot be registered on inactive suppliers.",
+                    "BAD_USER_INPUT",
+                    "addApTransactions",
+                ),
+            ],
+        ),
+        (
+            "xledger.graphql.non_nullable_null",
+            TPS,
+            None,
+            [
+                gql(
+                    "Cannot return null for non-nullable field Invoice.dueDate.",
+                    "INTERNAL_SERVER_ERROR",
+                    "invoices",
+                ),
+                gql(
+                    "Cannot return null for non-nullable field Supplier.company.",
+                    "INTERNAL_SERVER_ERROR",
+                    "suppliers",
+                ),
+                gql(
+                    "Cannot return null for non-nullable field ArTransaction.currency.",
+                    "INTERNAL_SERVER_ERROR",
+                    "arTransactions",
+                ),
+            ],
+        ),
+        (
+            "xledger.graphql.entity_access",
+            TPS,
+            WE,
+            [
+                gql(
+                    "The API token does not give access to entity 44660227 (Acme Norge AS).",
+                    "FORBIDDEN",
+                    "invoices",
+                ),
+                gql(
+                    "User 'API_INTEGRATION' has no role in entity 30118822.",
+                    "FORBIDDEN",
+                    "addGLImportItems",
+                ),
+                gql(
+                    "Access to object type 'Supplier' is not granted for this token.",
+                    "FORBIDDEN",
+                    "suppliers",
+                ),
+            ],
+        ),
+        (
+            "xledger.graphql.currency_unknown",
+            IDQ,
+            None,
+            [
+                gql("Currency 'NOKK' does not exist.", "BAD_USER_INPUT", "addApTransactions"),
+                gql("Currency 'kr' does not exist.", "BAD_USER_INPUT", "addArTransactions"),
+                gql(
+                    "No exchange rate for currency 'ISK' on 2024-06-04.",
+                    "BAD_USER_INPUT",
+                    "addGLImportItems",
+                ),
+            ],
+        ),
+    ]
+    for template, cat, alt, msgs in xledger:
+        b.add(
+            template,
+            "xledger.graphql",
+            cat,
+            many("GraphQLException", list(zip(xacts, msgs, strict=True))),
+            source=xl,
+            alt=alt,
+        )
+
+    iv = "Ivalua API (modelled)"
+    b.add(
+        "ivalua.api_mandatory_field",
+        "ivalua.api",
+        IDQ,
+        many(
+            "IvaluaApiException",
+            [
+                (
+                    "EXPORT :: Ivalua suppliers",
+                    "Mandatory field 'sup_code' is missing for object Supplier (line 14).",
+                ),
+                (
+                    "EXPORT :: Ivalua contracts",
+                    "Mandatory field 'ctr_end_date' is missing for object Contract (CT-2024-0131).",
+                ),
+                (
+                    "SUBMIT :: Ivalua invoices",
+                    "Mandatory field 'inv_currency' is missing for object Invoice (line 3).",
+                ),
+            ],
+        ),
+        source=iv,
+        code=400,
+    )
+    b.add(
+        "ivalua.eai_job_failed",
+        "ivalua.api",
+        IDQ,
+        many(
+            "IvaluaImportException",
+            [
+                (
+                    "EXPORT :: Ivalua suppliers",
+                    "Integration job 'IMP_SUPPLIER' (id 55871) ended with status ERROR: 3 of 412 rows rejected. First error: row 17: unknown value 'NO-OSLO' for field 'sup_region'.",
+                ),
+                (
+                    "EXPORT :: Ivalua cost centers",
+                    "Integration job 'IMP_COST_CENTER' (id 55904) ended with status ERROR: 1 of 88 rows rejected. First error: row 2: duplicate key 'CC-4100'.",
+                ),
+                (
+                    "EXPORT :: Ivalua orders",
+                    "Integration job 'IMP_PO' (id 56012) ended with status ERROR: 12 of 12 rows rejected. First error: row 1: date '2024-31-05' is not in format yyyy-MM-dd.",
+                ),
+            ],
+        ),
+        source=iv,
+        code=500,
+    )
+    b.add(
+        "ivalua.api_sql_timeout",
+        "ivalua.api",
+        TPS,
+        many(
+            "IvaluaApiException",
+            [
+                (
+                    "EXTRACT :: Ivalua suppliers",
+                    "Internal error (ref 7F3A21C9): Execution Timeout Expired.  The timeout period elapsed prior to completion of the operation or the server is not responding.",
+                ),
+                (
+                    "EXTRACT :: Ivalua orders",
+                    "Internal error (ref 0B77E412): A transport-level error has occurred when receiving results from the server. (provider: TCP Provider, error: 0 - The semaphore timeout period has expired.)",
+                ),
+                (
+                    "EXTRACT :: Ivalua invoices",
+                    "Internal error (ref C1D2E3F4): Execution Timeout Expired.  The timeout period elapsed prior to completion of the operation or the server is not responding.",
+                ),
+            ],
+        ),
+        source=iv,
+        code=500,
+    )
+    b.add(
+        "ivalua.api_right_missing",
+        "ivalua.api",
+        TPS,
+        many(
+            "IvaluaApiException",
+            [
+                (
+                    "SUBMIT :: Ivalua invoices",
+                    "User 'API_INT' does not have the right 'Invoice - Create' on this object.",
+                ),
+                (
+                    "EXPORT :: Ivalua suppliers",
+                    "User 'API_SYNC' does not have the right 'Supplier - Modify' on this object.",
+                ),
+                (
+                    "EXTRACT :: Ivalua contracts",
+                    "User 'API_INT' does not have the right 'Contract - Read' on this object.",
+                ),
+            ],
+        ),
+        source=iv,
+        code=403,
+        alt=WE,
+    )
+
+
+# =========================================================================== workflow engine (modelled)
+
+
+def engine_blind5(b: Subset) -> None:
+    import duckdb
+
+    b.add(
+        "engine.dependency_disabled",
+        "workflow.dag",
+        WE,
+        many(
+            "DagValidationError",
+            [
+                (
+                    "LOAD :: S3 upload",
+                    "Activity 'LOAD :: S3 upload' depends on 'TRANSFORM :: SQL ledger', which is disabled in this pipeline version.",
+                ),
+                (
+                    "EXPORT :: Ivalua suppliers",
+                    "Activity 'EXPORT :: Ivalua suppliers' depends on 'EXTRACT :: Xledger suppliers', which is disabled in this pipeline version.",
+                ),
+                (
+                    "TRANSFORM :: SQL",
+                    "Activity 'TRANSFORM :: SQL' depends on 'READ :: SFTP invoices (tenant 44660227)', which is disabled in this pipeline version.",
+                ),
+            ],
+        ),
+        source=MODELLED,
+    )
+    b.add(
+        "engine.no_worker_for_label",
+        "workflow.scheduler",
+        WE,
+        many(
+            "SchedulingError",
+            [
+                (
+                    "TRANSFORM :: SQL ledger",
+                    "No worker matches the requested labels {'pool': 'duckdb-large'}; run 88412 cannot be scheduled.",
+                ),
+                (
+                    "EXTRACT :: Xledger invoices",
+                    "No worker matches the requested labels {'region': 'eu-north-1', 'egress': 'static-ip'}; run 88419 cannot be scheduled.",
+                ),
+                (
+                    "TRANSFORM :: Python pandas",
+                    "No worker matches the requested labels {'gpu': 'false', 'memory': '64Gi'}; run 88503 cannot be scheduled.",
+                ),
+            ],
+        ),
+        source=MODELLED,
+    )
+    b.add(
+        "engine.worker_segfault",
+        "workflow.worker",
+        WE,
+        many(
+            "WorkerLostError",
+            [
+                (
+                    "TRANSFORM :: SQL ledger",
+                    "Worker process 31877 exited unexpectedly with signal 11 (SIGSEGV) while running 'TRANSFORM :: SQL ledger'.",
+                ),
+                (
+                    "TRANSFORM :: Python pandas",
+                    "Worker process 4412 exited unexpectedly with signal 6 (SIGABRT) while running 'TRANSFORM :: Python pandas'.",
+                ),
+                (
+                    "READ :: Local CSV invoices",
+                    "Worker process 1290 exited unexpectedly with signal 7 (SIGBUS) while running 'READ :: Local CSV invoices'.",
+                ),
+            ],
+        ),
+        source=MODELLED,
+    )
+    b.add(
+        "engine.queue_full",
+        "workflow.scheduler",
+        WE,
+        many(
+            "QueueFullError",
+            [
+                (
+                    "EXTRACT :: Xledger invoices",
+                    "Task queue 'default' is full (10000 pending tasks); run 90112 was rejected.",
+                ),
+                (
+                    "LOAD :: Postgres warehouse",
+                    "Task queue 'db-loads' is full (500 pending tasks); run 90140 was rejected.",
+                ),
+                (
+                    "EXTRACT :: Ivalua suppliers",
+                    "Task queue 'default' is full (10000 pending tasks); run 90177 was rejected.",
+                ),
+            ],
+        ),
+        source=MODELLED,
+    )
+    b.add(
+        "engine.expression_error",
+        "workflow.definition",
+        WE,
+        many(
+            "ExpressionError",
+            [
+                (
+                    "EXTRACT :: Xledger invoices",
+                    "Failed to evaluate parameter 'from_date': '{{ run_date - days(1) }}': name 'days' is not defined",
+                ),
+                (
+                    "READ :: SFTP invoices (tenant 44660227)",
+                    "Failed to evaluate parameter 'path': '/in/{{ ds_nodash }}/*.csv': 'ds_nodash' is undefined",
+                ),
+                (
+                    "EXPORT :: S3 suppliers",
+                    "Failed to evaluate parameter 'key': '{{ params.prefix }}/{{ run_id }}.parquet': 'dict object' has no attribute 'prefix'",
+                ),
+            ],
+        ),
+        source=MODELLED,
+        alt=IDQ,
+    )
+
+    def duck_oom() -> None:
+        con = duckdb.connect(config={"memory_limit": "8MB", "threads": 1})
+        try:
+            con.execute("select list(range) from range(3000000)").fetchall()
+        finally:
+            con.close()
+
+    b.add(
+        "engine.activity_error_oom",
+        "workflow.wrapped",
+        WE,
+        [
+            ("TRANSFORM :: SQL ledger", duck_oom),
+            ("TRANSFORM :: SQL aggregate invoices", duck_oom),
+            ("LOAD :: DuckDB warehouse", duck_oom),
+        ],
+        source=f"{version('duckdb')} wrapped by the platform's ActivityError (modelled)",
+        wrap="ActivityError",
+        wrap_message=wrapped("Activity failed: {name}: {exc}"),
+    )
+
+    def missing_file(path: str) -> Callable[[], object]:
+        return lambda: Path(path).open("rb")
+
+    b.add(
+        "engine.read_exception_file_missing",
+        "workflow.wrapped",
+        WE,
+        [
+            (
+                "READ :: Local CSV invoices",
+                missing_file("/var/lib/platform/staging/run_88412/invoices.csv"),
+            ),
+            (
+                "TRANSFORM :: SQL ledger",
+                missing_file("/var/lib/platform/datasets/ds_ledger_lines/v42/part-0000.parquet"),
+            ),
+            (
+                "READ :: Dataset suppliers",
+                missing_file("/var/lib/platform/datasets/ds_suppliers/v7/data.parquet"),
+            ),
+        ],
+        source=f"{cap.python_source()} wrapped by the platform's ReadException (modelled)",
+        wrap="ReadException",
+        wrap_message=wrapped("Could not read dataset: {exc}"),
+        alt=IDQ,
+    )
+    b.add(
+        "engine.connector_error_vendor",
+        "workflow.wrapped",
+        TPS,
+        many(
+            "ConnectorError",
+            [
+                (
+                    "EXTRACT :: Xledger invoices",
+                    "Xledger connector: request to https://www.xledger.net/graphql failed with 502 Bad Gateway after 3 attempts",
+                ),
+                (
+                    "EXTRACT :: Ivalua suppliers",
+                    "Ivalua connector: GET /api/v1/suppliers returned 503 (Service Unavailable): 'The service is temporarily unavailable. Please try again later.'",
+                ),
+                (
+                    "SUBMIT :: SOAP invoices",
+                    "SOAP connector: endpoint https://erp.example.no/InvoiceService.svc did not answer within 120 s",
+                ),
+            ],
+        ),
+        source=MODELLED,
+    )
+    b.add(
+        "engine.sql_activity_user_syntax",
+        "workflow.wrapped",
+        IDQ,
+        [
+            (
+                "TRANSFORM :: SQL report",
+                lambda: duckdb.sql("selec account, sum(amount) from ledger group by 1"),
+            ),
+            (
+                "TRANSFORM :: SQL ledger",
+                lambda: duckdb.sql("select id, from ledger where amount > 0 order by"),
+            ),
+            (
+                "TRANSFORM :: SQL suppliers",
+                lambda: duckdb.sql("select * from suppliers where name = 'Acme"),
+            ),
+        ],
+        source=f"{version('duckdb')} wrapped by the platform's SqlActivityError (modelled)",
+        wrap="SqlActivityError",
+        wrap_message=wrapped("Transformation query could not be executed: {exc}"),
+        alt=WE,
+    )
+
+
+# =========================================================================== other integrations (modelled)
+
+
+def other_blind5(b: Subset) -> None:
+    b.add(
+        "d365.odata_write_failed",
+        "erp.api",
+        IDQ,
+        many(
+            "HTTPError",
+            [
+                (
+                    "EXPORT :: D365 vendors",
+                    '400 Client Error: Bad Request for url: https://acme.operations.dynamics.com/data/VendorsV2 - {"error":{"code":"","message":"An error has occurred.","innererror":{"message":"Write failed for table row of type \'VendVendorV2Entity\'. Infolog: Warning: Field \'Vendor group\' must be filled in.; Error: Validation failed."}}}',
+                ),
+                (
+                    "SUBMIT :: D365 journals",
+                    '400 Client Error: Bad Request for url: https://acme.operations.dynamics.com/data/LedgerJournalLines - {"error":{"code":"","message":"An error has occurred.","innererror":{"message":"Write failed for table row of type \'LedgerJournalLineEntity\'. Infolog: Error: Account number for transaction type Ledger does not exist."}}}',
+                ),
+                (
+                    "EXPORT :: D365 customers",
+                    '400 Client Error: Bad Request for url: https://acme.operations.dynamics.com/data/CustomersV3 - {"error":{"code":"","message":"An error has occurred.","innererror":{"message":"Write failed for table row of type \'CustCustomerV3Entity\'. Infolog: Warning: The value \'NO-1\' in field \'Sales tax group\' is not found in the related table \'Sales tax groups\'."}}}',
+                ),
+            ],
+        ),
+        source="requests + Dynamics 365 F&O OData body (modelled)",
+        code=400,
+    )
+    b.add(
+        "sap_b1.session_timeout",
+        "erp.api",
+        TPS,
+        many(
+            "HTTPError",
+            [
+                (
+                    "EXTRACT :: SAP B1 orders",
+                    '401 Client Error: Unauthorized for url: https://sapb1.example.no:50000/b1s/v1/Orders - {"error":{"code":301,"message":{"lang":"en-us","value":"Invalid session or session already timeout."}}}',
+                ),
+                (
+                    "SUBMIT :: SAP B1 invoices",
+                    '401 Client Error: Unauthorized for url: https://sapb1.example.no:50000/b1s/v1/PurchaseInvoices - {"error":{"code":301,"message":{"lang":"en-us","value":"Invalid session or session already timeout."}}}',
+                ),
+                (
+                    "EXTRACT :: SAP B1 business partners",
+                    '401 Client Error: Unauthorized for url: https://sapb1.example.no:50000/b1s/v2/BusinessPartners - {"error":{"code":"301","message":"Invalid session or session already timeout."}}',
+                ),
+            ],
+        ),
+        source="requests + SAP Business One Service Layer body (modelled)",
+        code=401,
+    )
+    b.add(
+        "netsuite.concurrency_limit",
+        "erp.api",
+        TPS,
+        many(
+            "HTTPError",
+            [
+                (
+                    "EXTRACT :: NetSuite vendors",
+                    '429 Client Error: Too Many Requests for url: https://1234567.suitetalk.api.netsuite.com/services/rest/record/v1/vendor - {"type":"https://www.rfc-editor.org/rfc/rfc6585.html#section-4","title":"Too Many Requests","status":429,"o:errorDetails":[{"detail":"Request rejected due to concurrency governance. Limit: 5.","o:errorCode":"CONCURRENCY_LIMIT_EXCEEDED"}]}',
+                ),
+                (
+                    "SUBMIT :: NetSuite bills",
+                    '429 Client Error: Too Many Requests for url: https://1234567.suitetalk.api.netsuite.com/services/rest/record/v1/vendorBill - {"type":"https://www.rfc-editor.org/rfc/rfc6585.html#section-4","title":"Too Many Requests","status":429,"o:errorDetails":[{"detail":"Request rejected due to concurrency governance. Limit: 15.","o:errorCode":"CONCURRENCY_LIMIT_EXCEEDED"}]}',
+                ),
+                (
+                    "EXTRACT :: NetSuite journal entries",
+                    '429 Client Error: Too Many Requests for url: https://1234567.suitetalk.api.netsuite.com/services/rest/query/v1/suiteql - {"type":"https://www.rfc-editor.org/rfc/rfc6585.html#section-4","title":"Too Many Requests","status":429,"o:errorDetails":[{"detail":"Request rejected due to concurrency governance. Limit: 5.","o:errorCode":"CONCURRENCY_LIMIT_EXCEEDED"}]}',
+                ),
+            ],
+        ),
+        source="requests + NetSuite REST body (modelled)",
+        code=429,
+    )
+    b.add(
+        "peppol.smp_receiver_not_found",
+        "einvoice.network",
+        IDQ,
+        many(
+            "PeppolLookupError",
+            [
+                (
+                    "SUBMIT :: EHF invoices",
+                    "Receiver 0192:987654321 is not registered in the Peppol network (SMP lookup returned 404 for document type urn:oasis:names:specification:ubl:schema:xsd:Invoice-2::Invoice##urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0::2.1).",
+                ),
+                (
+                    "SUBMIT :: EHF credit notes",
+                    "Receiver 0192:912345678 does not accept document type CreditNote (BIS Billing 3.0) according to its SMP registration.",
+                ),
+                (
+                    "SUBMIT :: Peppol orders",
+                    "Receiver 0088:7315458756324 is not registered in the Peppol network (SMP lookup returned 404 for document type urn:oasis:names:specification:ubl:schema:xsd:Order-2::Order##urn:fdc:peppol.eu:poacc:trns:order:3::2.1).",
+                ),
+            ],
+        ),
+        source="e-invoicing access point (modelled)",
+        code=404,
+        alt=TPS,
+    )
+    b.add(
+        "brreg.invalid_orgno",
+        "registry.api",
+        IDQ,
+        many(
+            "HTTPError",
+            [
+                (
+                    "ENRICH :: Brønnøysund suppliers",
+                    '400 Client Error: Bad Request for url: https://data.brreg.no/enhetsregisteret/api/enheter/98765432 - {"timestamp":"2024-06-04T07:12:44.102+00:00","status":400,"error":"Bad Request","message":"Ugyldig organisasjonsnummer: 98765432","path":"/enhetsregisteret/api/enheter/98765432"}',
+                ),
+                (
+                    "ENRICH :: Brønnøysund customers",
+                    '400 Client Error: Bad Request for url: https://data.brreg.no/enhetsregisteret/api/enheter/NO987654321MVA - {"timestamp":"2024-06-05T06:01:02.311+00:00","status":400,"error":"Bad Request","message":"Ugyldig organisasjonsnummer: NO987654321MVA","path":"/enhetsregisteret/api/enheter/NO987654321MVA"}',
+                ),
+                (
+                    "ENRICH :: Brønnøysund suppliers",
+                    '400 Client Error: Bad Request for url: https://data.brreg.no/enhetsregisteret/api/enheter/987%20654%20321 - {"timestamp":"2024-06-06T06:00:59.870+00:00","status":400,"error":"Bad Request","message":"Ugyldig organisasjonsnummer: 987 654 321","path":"/enhetsregisteret/api/enheter/987%20654%20321"}',
+                ),
+            ],
+        ),
+        source="requests + Brønnøysund Enhetsregisteret body (modelled)",
+        code=400,
+    )
+    b.add(
+        "oracle.invalid_number",
+        "erp.database",
+        IDQ,
+        many(
+            "DatabaseError",
+            [
+                ("LOAD :: Oracle ERP staging", "ORA-01722: invalid number"),
+                (
+                    "EXTRACT :: Oracle EBS invoices",
+                    "ORA-01722: invalid number\nHelp: https://docs.oracle.com/error-help/db/ora-01722/",
+                ),
+                (
+                    "LOAD :: Oracle ERP suppliers",
+                    "ORA-01858: a non-numeric character was found where a numeric was expected",
+                ),
+            ],
+        ),
+        source="python-oracledb DatabaseError (modelled)",
+        code=None,
+    )
+    b.add(
+        "oracle.logon_denied",
+        "erp.database",
+        TPS,
+        many(
+            "DatabaseError",
+            [
+                (
+                    "EXTRACT :: Oracle EBS invoices",
+                    "ORA-01017: invalid username/password; logon denied",
+                ),
+                ("LOAD :: Oracle ERP staging", "ORA-28000: The account is locked."),
+                ("EXTRACT :: Oracle EBS suppliers", "ORA-28001: the password has expired"),
+            ],
+        ),
+        source="python-oracledb DatabaseError (modelled)",
+        code=None,
+        alt=WE,
+    )
+    b.add(
+        "mysql.lost_connection",
+        "erp.database",
+        TPS,
+        many(
+            "OperationalError",
+            [
+                (
+                    "EXTRACT :: MySQL webshop orders",
+                    "(2013, 'Lost connection to MySQL server during query')",
+                ),
+                ("EXTRACT :: MySQL webshop customers", "(2006, 'MySQL server has gone away')"),
+                (
+                    "LOAD :: MySQL reporting",
+                    "(1205, 'Lock wait timeout exceeded; try restarting transaction')",
+                ),
+            ],
+        ),
+        source="PyMySQL OperationalError (modelled)",
+        code=None,
+    )
+    b.add(
+        "slack.webhook_rejected",
+        "chat.webhook",
+        TPS,
+        many(
+            "HTTPError",
+            [
+                (
+                    "NOTIFY :: Slack failures",
+                    "404 Client Error: Not Found for url: https://hooks.slack.com/services/T0123ABCD/B04XYZ123/abc - no_service",
+                ),
+                (
+                    "NOTIFY :: Slack daily report",
+                    "403 Client Error: Forbidden for url: https://hooks.slack.com/services/T0123ABCD/B05QWE456/def - invalid_token",
+                ),
+                (
+                    "NOTIFY :: Slack failures",
+                    "410 Client Error: Gone for url: https://hooks.slack.com/services/T0123ABCD/B03RTY789/ghi - channel_is_archived",
+                ),
+            ],
+        ),
+        source="requests + Slack incoming webhook body (modelled)",
+        code=404,
+        alt=WE,
+    )
+
+
+# =========================================================================== parsing, pydantic
+
+
+def parsing_blind5(b: Subset, tmp: Path) -> None:
+    import pydantic
+
+    py, pyd = cap.python_source(), version("pydantic")
+
+    def read_csv(data: str) -> Callable[[], object]:
+        return lambda: list(csv.reader(io.StringIO(data)))
+
+    def write_csv(rows: list[list[str]], delimiter: str) -> Callable[[], object]:
+        return lambda: csv.writer(
+            io.StringIO(), delimiter=delimiter, quoting=csv.QUOTE_NONE
+        ).writerows(rows)
+
+    b.add(
+        "csv.need_escape",
+        "csv.error",
+        WE,
+        [
+            ("EXPORT :: CSV to SFTP", write_csv([["S1", "Acme; Norge AS"]], ";")),
+            ("WRITE :: FTP remittance", write_csv([["NO93", "Faktura 1,2"]], ",")),
+            ("EXPORT :: CSV suppliers", write_csv([["10045", 'Beta "Bygg" AS']], ";")),
+        ],
+        source=py,
+        alt=IDQ,
+    )
+    b.add(
+        "csv.bytes_iterator",
+        "csv.error",
+        WE,
+        [
+            ("READ :: S3", lambda: list(csv.reader(io.BytesIO(b"id;amount\n1;2\n")))),
+            (
+                "READ :: SFTP invoices (tenant 44660227)",
+                lambda: list(csv.DictReader(io.BytesIO(b"id,name\n1,a\n"))),
+            ),
+            ("READ :: HTTP file download", lambda: next(csv.reader([b"a,b"]))),
+        ],
+        source=py,
+    )
+    b.add(
+        "csv.dictwriter_extra_fields",
+        "csv.value_error",
+        WE,
+        [
+            (
+                "EXPORT :: CSV to SFTP",
+                lambda: csv.DictWriter(io.StringIO(), ["id", "amount"]).writerow(
+                    {"id": 1, "amount": 2, "vat": 0.5}
+                ),
+            ),
+            (
+                "EXPORT :: CSV suppliers",
+                lambda: csv.DictWriter(io.StringIO(), ["supplier_no"]).writerow(
+                    {"supplier_no": 1, "org_no": "987654321", "name": "Acme"}
+                ),
+            ),
+            (
+                "WRITE :: FTP remittance",
+                lambda: csv.DictWriter(io.StringIO(), ["iban", "amount"]).writerow(
+                    {"IBAN": "NO9386011117947", "amount": 10}
+                ),
+            ),
+        ],
+        source=py,
+        alt=IDQ,
+    )
+    b.add(
+        "json.loads_wrong_type",
+        "json.type_error",
+        WE,
+        [
+            ("EXTRACT :: REST orders", lambda: json.loads(None)),  # type: ignore[arg-type]
+            ("EXTRACT :: Ivalua suppliers", lambda: json.loads({"data": []})),  # type: ignore[arg-type]
+            ("TRANSFORM :: Python", lambda: json.loads(12)),  # type: ignore[arg-type]
+        ],
+        source=py,
+        alt=TPS,
+    )
+
+    class Currency(enum.StrEnum):
+        NOK = "NOK"
+        SEK = "SEK"
+        EUR = "EUR"
+
+    class Invoice(pydantic.BaseModel):
+        invoice_no: str
+        quantity: int = 0
+        currency: Currency = Currency.NOK
+        issued_at: dt.datetime | None = None
+        supplier: dict[str, Any] | None = None
+
+    b.add(
+        "pydantic.string_type",
+        "pydantic.validation",
+        IDQ,
+        [
+            ("EXTRACT :: Ivalua suppliers", lambda: Invoice.model_validate({"invoice_no": 4711})),
+            ("EXTRACT :: REST orders", lambda: Invoice.model_validate({"invoice_no": None})),
+            (
+                "SUBMIT :: Xledger vouchers",
+                lambda: Invoice.model_validate({"invoice_no": ["INV-1"]}),
+            ),
+        ],
+        source=pyd,
+        alt=TPS,
+    )
+    b.add(
+        "pydantic.int_from_float",
+        "pydantic.validation",
+        IDQ,
+        [
+            (
+                "EXTRACT :: REST orders",
+                lambda: Invoice.model_validate({"invoice_no": "A", "quantity": 2.5}),
+            ),
+            (
+                "EXTRACT :: Ivalua orders",
+                lambda: Invoice.model_validate({"invoice_no": "B", "quantity": 0.333}),
+            ),
+            (
+                "TRANSFORM :: Python",
+                lambda: Invoice.model_validate({"invoice_no": "C", "quantity": 12.01}),
+            ),
+        ],
+        source=pyd,
+    )
+    b.add(
+        "pydantic.enum",
+        "pydantic.validation",
+        IDQ,
+        [
+            (
+                "EXTRACT :: Xledger invoices",
+                lambda: Invoice.model_validate({"invoice_no": "A", "currency": "DKK"}),
+            ),
+            (
+                "EXTRACT :: REST orders",
+                lambda: Invoice.model_validate({"invoice_no": "B", "currency": "nok"}),
+            ),
+            (
+                "SUBMIT :: Ivalua invoices",
+                lambda: Invoice.model_validate({"invoice_no": "C", "currency": "kr"}),
+            ),
+        ],
+        source=pyd,
+    )
+    b.add(
+        "pydantic.datetime_parsing",
+        "pydantic.validation",
+        IDQ,
+        [
+            (
+                "EXTRACT :: REST orders",
+                lambda: Invoice.model_validate(
+                    {"invoice_no": "A", "issued_at": "04.06.2024 10:00"}
+                ),
+            ),
+            (
+                "EXTRACT :: Ivalua invoices",
+                lambda: Invoice.model_validate(
+                    {"invoice_no": "B", "issued_at": "2024-06-04T25:00:00"}
+                ),
+            ),
+            (
+                "EXTRACT :: Xledger invoices",
+                lambda: Invoice.model_validate({"invoice_no": "C", "issued_at": "yesterday"}),
+            ),
+        ],
+        source=pyd,
+    )
+    b.add(
+        "pydantic.dict_type",
+        "pydantic.validation",
+        TPS,
+        [
+            (
+                "EXTRACT :: Ivalua suppliers",
+                lambda: Invoice.model_validate({"invoice_no": "A", "supplier": "S1"}),
+            ),
+            (
+                "EXTRACT :: REST orders",
+                lambda: Invoice.model_validate({"invoice_no": "B", "supplier": [{"id": 1}]}),
+            ),
+            ("EXTRACT :: Xledger invoices", lambda: Invoice.model_validate([{"invoice_no": "C"}])),
+        ],
+        source=pyd,
+        alt=IDQ,
+    )
+
+
+# =========================================================================== Python in platform code
+
+
+def python_blind5(b: Subset, tmp: Path) -> None:
+    py = cap.python_source()
+    payloads: list[Any] = ["Service temporarily unavailable", [{"id": 1}], "OK"]
+    b.add(
+        "python.wrong_payload_shape",
+        "python.attribute_error",
+        WE,
+        [
+            ("EXTRACT :: REST orders", lambda: payloads[0].get("data")),
+            ("EXTRACT :: Ivalua suppliers", lambda: payloads[1].items()),
+            ("EXTRACT :: Currency rates", lambda: payloads[2].keys()),
+        ],
+        source=py,
+        alt=TPS,
+    )
+    row: dict[str, Any] = {"qty": None, "amount": None, "supplier_no": None}
+    b.add(
+        "python.int_none",
+        "python.type_error",
+        WE,
+        [
+            ("TRANSFORM :: Python", lambda: int(row["qty"])),
+            ("LOAD :: Postgres warehouse", lambda: float(row["amount"])),
+            ("EXPORT :: Ivalua suppliers", lambda: int(row["supplier_no"], 10)),
+        ],
+        source=py,
+        alt=IDQ,
+    )
+    b.add(
+        "python.timestamp_milliseconds",
+        "python.value_error",
+        WE,
+        [
+            ("EXTRACT :: REST orders", lambda: dt.datetime.fromtimestamp(1717459200000)),
+            (
+                "EXTRACT :: Ivalua invoices",
+                lambda: dt.datetime.fromtimestamp(1717545600123, tz=dt.UTC),
+            ),
+            ("TRANSFORM :: Python", lambda: dt.date.fromtimestamp(1717632000000)),
+        ],
+        source=py,
+        alt=IDQ,
+    )
+    pending: list[str] = []
+    b.add(
+        "python.pop_empty",
+        "python.index_error",
+        WE,
+        [
+            ("EXTRACT :: Xledger invoices", lambda: pending.pop()),
+            ("TRANSFORM :: Python", lambda: [].pop(0)),
+            ("LOAD :: S3 upload", lambda: ("bucket",)[1]),
+        ],
+        source=py,
+    )
+
+    def pages(items: list[int]) -> Iterator[int]:
+        it = iter(items)
+        while True:
+            yield next(it)
+
+    b.add(
+        "python.generator_stop_iteration",
+        "python.runtime_error",
+        WE,
+        [
+            ("EXTRACT :: Ivalua suppliers", lambda: list(pages([1, 2]))),
+            ("EXTRACT :: REST orders", lambda: sum(pages([]))),
+            ("EXTRACT :: Xledger invoices", lambda: [p for p in pages([3])]),
+        ],
+        source=py,
+    )
+    b.add(
+        "python.unknown_encoding",
+        "python.lookup_error",
+        WE,
+        [
+            ("READ :: SFTP invoices (tenant 44660227)", lambda: b"id;amount".decode("utf8-bom")),
+            ("READ :: FTP bank statements", lambda: b"konto".decode("windows-1252x")),
+            ("EXPORT :: CSV to SFTP", lambda: "Beløp".encode("latin-9x")),
+        ],
+        source=py,
+        alt=IDQ,
+    )
+    b.add(
+        "python.user_regex_invalid",
+        "python.re_error",
+        IDQ,
+        [
+            ("TRANSFORM :: Python cleanse", lambda: re.compile("(INV-[0-9]+")),
+            ("READ :: SFTP invoices (tenant 44660227)", lambda: re.compile("invoices_*[.csv")),
+            ("TRANSFORM :: Python", lambda: re.compile("*.xml")),
+        ],
+        source=py,
+        alt=WE,
+    )
+
+
+# =========================================================================== Postgres
+
+
+def postgres_blind5(b: Subset) -> None:
+    import psycopg2
+    import sqlalchemy as sa
+    import sqlalchemy.orm
+
+    try:
+        cluster = srv.postgres_cluster()
+        info = cluster.__enter__()
+    except (RuntimeError, OSError, subprocess.CalledProcessError) as exc:
+        b.c.missed.append(f"blind5 Postgres templates skipped: {exc}")
+        return
+    src, sasrc = version("psycopg2-binary"), version("sqlalchemy")
+    try:
+        admin = psycopg2.connect(**info)
+        admin.autocommit = True
+        with admin.cursor() as cur:
+            cur.execute(
+                "create table orders(id uuid primary key, payload jsonb, supplier text, amount numeric(12,2))"
+            )
+            cur.execute("create table suppliers(id int primary key, code text, name text)")
+
+        def stmt(sql: str, args: tuple[Any, ...] | None = None) -> Callable[[], None]:
+            def go() -> None:
+                conn = psycopg2.connect(**info)
+                try:
+                    with conn.cursor() as cur:
+                        cur.execute(sql, args)
+                finally:
+                    conn.close()
+
+            return go
+
+        b.add(
+            "psycopg2.invalid_uuid",
+            "psycopg2.error",
+            IDQ,
+            [
+                (
+                    "LOAD :: Postgres warehouse",
+                    stmt("insert into orders(id) values (%s)", ("PO-2024-0611",)),
+                ),
+                (
+                    "LOAD :: Postgres orders",
+                    stmt("select * from orders where id = %s", ("4f1c2b7e-9d3a-4e4f-8a1b",)),
+                ),
+                ("TRANSFORM :: SQL Postgres", stmt("insert into orders(id) values (%s)", ("",))),
+            ],
+            source=src,
+            code=None,
+        )
+        b.add(
+            "psycopg2.invalid_json",
+            "psycopg2.error",
+            IDQ,
+            [
+                (
+                    "LOAD :: Postgres orders",
+                    stmt(
+                        "insert into orders(id, payload) values (gen_random_uuid(), %s)",
+                        ("{'id': 1}",),
+                    ),
+                ),
+                (
+                    "LOAD :: Postgres warehouse",
+                    stmt(
+                        "insert into orders(id, payload) values (gen_random_uuid(), %s)",
+                        ('{"amount": NaN}',),
+                    ),
+                ),
+                (
+                    "TRANSFORM :: SQL Postgres",
+                    stmt(
+                        "insert into orders(id, payload) values (gen_random_uuid(), %s)",
+                        ('{"lines": [1, 2,]}',),
+                    ),
+                ),
+            ],
+            source=src,
+            code=None,
+        )
+        b.add(
+            "psycopg2.duplicate_column_insert",
+            "psycopg2.error",
+            WE,
+            [
+                (
+                    "LOAD :: Postgres suppliers",
+                    stmt("insert into suppliers(id, code, code) values (1, 'a', 'b')"),
+                ),
+                (
+                    "LOAD :: Postgres warehouse",
+                    stmt("insert into suppliers(id, name, id) values (1, 'a', 2)"),
+                ),
+                ("TRANSFORM :: SQL Postgres", stmt("create table stg(x int, x text)")),
+            ],
+            source=src,
+            code=None,
+        )
+
+        def fetch_after(sql: str) -> Callable[[], object]:
+            def go() -> object:
+                conn = psycopg2.connect(**info)
+                try:
+                    with conn.cursor() as cur:
+                        cur.execute(sql)
+                        return cur.fetchall()
+                finally:
+                    conn.close()
+
+            return go
+
+        b.add(
+            "psycopg2.no_results_to_fetch",
+            "psycopg2.programming",
+            WE,
+            [
+                (
+                    "LOAD :: Postgres warehouse",
+                    fetch_after("update suppliers set name = name where id = -1"),
+                ),
+                ("LOAD :: Postgres suppliers", fetch_after("delete from suppliers where id = -1")),
+                ("TRANSFORM :: SQL Postgres", fetch_after("create temp table t(x int)")),
+            ],
+            source=src,
+            code=None,
+        )
+
+        def closed(sql: str) -> Callable[[], object]:
+            def go() -> object:
+                conn = psycopg2.connect(**info)
+                conn.close()
+                return conn.cursor().execute(sql)
+
+            return go
+
+        b.add(
+            "psycopg2.connection_already_closed",
+            "psycopg2.interface",
+            WE,
+            [
+                (
+                    "LOAD :: Postgres warehouse",
+                    closed("insert into suppliers values (1, 'a', 'b')"),
+                ),
+                ("EXTRACT :: Postgres orders", closed("select * from orders")),
+                ("LOAD :: Postgres suppliers", closed("truncate suppliers")),
+            ],
+            source=src,
+            code=None,
+        )
+        url = sa.URL.create(
+            "postgresql+psycopg2",
+            username=str(info["user"]),
+            password=str(info.get("password") or "") or None,
+            host=str(info["host"]),
+            port=int(info["port"]),
+            database=str(info["dbname"]),
+        )
+        engine = sa.create_engine(url)
+
+        def one(sql: str) -> Callable[[], object]:
+            def go() -> object:
+                with engine.connect() as conn:
+                    return conn.execute(sa.text(sql)).one()
+
+            return go
+
+        b.add(
+            "sqlalchemy.one_row_expected",
+            "sqlalchemy.result",
+            IDQ,
+            [
+                ("EXTRACT :: Postgres orders", one("select * from suppliers where code = 'S-404'")),
+                ("LOAD :: Postgres warehouse", one("select id from suppliers where false")),
+                ("TRANSFORM :: SQL Postgres", one("select name from suppliers where id = 99")),
+            ],
+            source=sasrc,
+            code=None,
+            alt=WE,
+        )
+
+        def rows_from(sql: str) -> Callable[[], object]:
+            def go() -> object:
+                with engine.begin() as conn:
+                    return conn.execute(sa.text(sql)).fetchall()
+
+            return go
+
+        b.add(
+            "sqlalchemy.result_closed",
+            "sqlalchemy.result",
+            WE,
+            [
+                (
+                    "LOAD :: Postgres warehouse",
+                    rows_from("update suppliers set name = 'x' where id = -1"),
+                ),
+                (
+                    "LOAD :: Postgres suppliers",
+                    rows_from(
+                        "insert into suppliers select 1000 + g, 'c', 'n' from generate_series(1, 2) g"
+                    ),
+                ),
+                ("TRANSFORM :: SQL Postgres", rows_from("delete from suppliers where id >= 1000")),
+            ],
+            source=sasrc,
+            code=None,
+        )
+        engine.dispose()
+    finally:
+        cluster.__exit__(None, None, None)
+
+
 # =========================================================================== main
 
 
@@ -1793,6 +2973,12 @@ FAMILIES = [
     "ftp",
     "sftp",
     "soap",
+    "vendor",
+    "postgres",
+    "parsing",
+    "python",
+    "engine",
+    "other",
 ]
 
 
@@ -1811,6 +2997,12 @@ def capture(only: list[str] | None = None) -> cap.Corpus:
             "ftp": lambda: ftp_blind5(b),
             "sftp": lambda: sftp_blind5(b),
             "soap": lambda: soap_blind5(b),
+            "vendor": lambda: vendor_blind5(b),
+            "postgres": lambda: postgres_blind5(b),
+            "parsing": lambda: parsing_blind5(b, tmp),
+            "python": lambda: python_blind5(b, tmp),
+            "engine": lambda: engine_blind5(b),
+            "other": lambda: other_blind5(b),
         }
         try:
             for name in only or FAMILIES:
