@@ -71,6 +71,18 @@ def platform(name: str) -> type[PlatformError]:
     return _PLATFORM_TYPES[name]
 
 
+def without_local_paths(message: str) -> str:
+    """The message with this machine's interpreter and home folder replaced by neutral ones, as
+    on a production worker: the corpus names no path of the machine that captured it."""
+    for local, neutral in (
+        (os.path.realpath(sys.executable), "/usr/local/bin/python3"),
+        (sys.executable, "/usr/local/bin/python3"),
+        (str(Path.home()), "/home/worker"),
+    ):
+        message = message.replace(local, neutral)
+    return message
+
+
 @dataclass
 class Corpus:
     rows: list[dict[str, Any]] = field(default_factory=list)
@@ -105,6 +117,7 @@ class Corpus:
         else:
             self.missed.append(f"{template_id} in {activity}: no exception raised")
             return
+        message = without_local_paths(message)
         n = self._counts.get(template_id, 0) + 1
         self._counts[template_id] = n
         self.rows.append(
