@@ -18,9 +18,10 @@ import subprocess
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 LOOPBACK = "127.0.0.1"
 
@@ -268,18 +269,13 @@ def ftp_server(root: Path, user: str, password: str) -> Iterator[int]:
 
 
 @contextlib.contextmanager
-def ssh_server_rejecting_passwords() -> Iterator[int]:
-    """A real paramiko SSH server that refuses every password: AuthenticationException."""
+def ssh_server(
+    interface: Callable[[], Any], host_key: Any, sftp: type | None = None
+) -> Iterator[int]:
+    """A real paramiko SSH server on 127.0.0.1, yielding its port: `interface()` makes the
+    ServerInterface of each connection; `sftp`, an SFTPServerInterface class, serves the sftp
+    subsystem."""
     import paramiko
-
-    host_key = paramiko.RSAKey.generate(2048)
-
-    class Refuse(paramiko.ServerInterface):
-        def get_allowed_auths(self, username: str) -> str:
-            return "password"
-
-        def check_auth_password(self, username: str, password: str) -> int:
-            return paramiko.AUTH_FAILED
 
     sock = socket.socket()
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -297,9 +293,11 @@ def ssh_server_rejecting_passwords() -> Iterator[int]:
                 continue
             transport = paramiko.Transport(conn)
             transport.add_server_key(host_key)
-            with contextlib.suppress(paramiko.SSHException, EOFError, OSError):
-                transport.start_server(server=Refuse())
+            if sftp is not None:
+                transport.set_subsystem_handler("sftp", paramiko.SFTPServer, sftp)
             transports.append(transport)
+            with contextlib.suppress(paramiko.SSHException, EOFError, OSError):
+                transport.start_server(server=interface())
 
     thread = threading.Thread(target=serve, daemon=True)
     thread.start()
@@ -311,6 +309,22 @@ def ssh_server_rejecting_passwords() -> Iterator[int]:
         for transport in transports:
             transport.close()
         sock.close()
+
+
+@contextlib.contextmanager
+def ssh_server_rejecting_passwords() -> Iterator[int]:
+    """A real paramiko SSH server that refuses every password: AuthenticationException."""
+    import paramiko
+
+    class Refuse(paramiko.ServerInterface):
+        def get_allowed_auths(self, username: str) -> str:
+            return "password"
+
+        def check_auth_password(self, username: str, password: str) -> int:
+            return paramiko.AUTH_FAILED
+
+    with ssh_server(Refuse, paramiko.RSAKey.generate(2048)) as port:
+        yield port
 
 
 # --------------------------------------------------------------------------- DNS

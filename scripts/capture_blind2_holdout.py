@@ -25,7 +25,6 @@ import math
 import os
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 import tomllib
@@ -55,17 +54,7 @@ def duckdb_blind2(b: Subset, tmp: Path) -> None:
 
     src = version("duckdb")
 
-    def run(sql: str, setup: str = "", read_only: str | None = None) -> Callable[[], Any]:
-        def go() -> Any:
-            con = duckdb.connect(read_only, read_only=True) if read_only else duckdb.connect()
-            try:
-                for stmt in filter(None, setup.split(";")):
-                    con.execute(stmt)
-                return con.execute(sql).fetchall()
-            finally:
-                con.close()
-
-        return go
+    run = blind.duckdb_query
 
     ledger = "create table ledger(id integer, account varchar, amount decimal(10,2), posted date)"
     b.add(
@@ -1990,13 +1979,11 @@ FAMILIES = [
 
 
 def capture(only: list[str] | None = None) -> cap.Corpus:
-    corpus = cap.Corpus()
-    b = Subset(corpus, prefix=PREFIX)
-    cwd = Path.cwd()
-    with tempfile.TemporaryDirectory(prefix="ji-blind2-") as t:
-        tmp = Path(t)
-        os.chdir(tmp)  # relative file names keep the messages stable across runs
-        steps: dict[str, Callable[[], None]] = {
+    return blind.capture_subset(
+        PREFIX,
+        FAMILIES,
+        only,
+        lambda b, tmp: {
             "duckdb": lambda: duckdb_blind2(b, tmp),
             "pandas": lambda: pandas_blind2(b, tmp),
             "http": lambda: http_blind2(b, tmp),
@@ -2008,14 +1995,8 @@ def capture(only: list[str] | None = None) -> cap.Corpus:
             "parsing": lambda: parsing_blind2(b, tmp),
             "python": lambda: python_blind2(b, tmp),
             "engine": lambda: engine_blind2(b),
-        }
-        try:
-            for name in only or FAMILIES:
-                print(f"capturing blind2 {name} ...", file=sys.stderr)
-                steps[name]()
-        finally:
-            os.chdir(cwd)
-    return corpus
+        },
+    )
 
 
 def main() -> int:

@@ -75,17 +75,7 @@ def duckdb_blind3(b: Subset, tmp: Path) -> None:
     src = version("duckdb")
     no_autoload = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
 
-    def run(sql: str, setup: str = "", config: dict[str, Any] | None = None) -> Callable[[], Any]:
-        def go() -> Any:
-            con = duckdb.connect(config=config or {})
-            try:
-                for stmt in filter(None, setup.split(";")):
-                    con.execute(stmt)
-                return con.execute(sql).fetchall()
-            finally:
-                con.close()
-
-        return go
+    run = blind.duckdb_query
 
     ledger = "create table ledger(id integer, account varchar, amount decimal(10,2), posted date)"
     b.add(
@@ -1033,8 +1023,6 @@ def sftp_server(fail: Callable[[str], int]) -> Iterator[tuple[int, Any]]:
         def check_channel_request(self, kind: str, chanid: int) -> int:
             return paramiko.OPEN_SUCCEEDED
 
-    transports: list[Any] = []
-
     class Files(paramiko.SFTPServerInterface):
         def open(self, path: str, flags: int, attr: Any) -> int:
             return fail(path)
@@ -1053,36 +1041,8 @@ def sftp_server(fail: Callable[[str], int]) -> Iterator[tuple[int, Any]]:
         def rename(self, oldpath: str, newpath: str) -> int:
             return fail(oldpath)
 
-    sock = socket.socket()
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind((srv.LOOPBACK, 0))
-    sock.listen(8)
-    sock.settimeout(0.2)
-    stop = threading.Event()
-
-    def serve() -> None:
-        while not stop.is_set():
-            try:
-                conn, _ = sock.accept()
-            except OSError:
-                continue
-            transport = paramiko.Transport(conn)
-            transport.add_server_key(host_key)
-            transport.set_subsystem_handler("sftp", paramiko.SFTPServer, Files)
-            transports.append(transport)
-            with contextlib.suppress(paramiko.SSHException, EOFError, OSError):
-                transport.start_server(server=Server())
-
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
-    try:
-        yield int(sock.getsockname()[1]), host_key
-    finally:
-        stop.set()
-        thread.join()
-        for transport in transports:
-            transport.close()
-        sock.close()
+    with srv.ssh_server(Server, host_key, sftp=Files) as port:
+        yield port, host_key
 
 
 def sftp_blind3(b: Subset) -> None:
@@ -3140,13 +3100,11 @@ FAMILIES = [
 
 
 def capture(only: list[str] | None = None) -> cap.Corpus:
-    corpus = cap.Corpus()
-    b = Subset(corpus, prefix=PREFIX)
-    cwd = Path.cwd()
-    with tempfile.TemporaryDirectory(prefix="ji-blind3-") as t:
-        tmp = Path(t)
-        os.chdir(tmp)  # relative file names keep the messages stable across runs
-        steps: dict[str, Callable[[], None]] = {
+    return blind.capture_subset(
+        PREFIX,
+        FAMILIES,
+        only,
+        lambda b, tmp: {
             "duckdb": lambda: duckdb_blind3(b, tmp),
             "pandas": lambda: pandas_blind3(b, tmp),
             "http": lambda: http_blind3(b, tmp),
@@ -3163,14 +3121,8 @@ def capture(only: list[str] | None = None) -> cap.Corpus:
             "cloud": lambda: cloud_blind3(b),
             "mail": lambda: mail_blind3(b),
             "secrets": lambda: secrets_blind3(b, tmp),
-        }
-        try:
-            for name in only or FAMILIES:
-                print(f"capturing blind3 {name} ...", file=sys.stderr)
-                steps[name]()
-        finally:
-            os.chdir(cwd)
-    return corpus
+        },
+    )
 
 
 def main() -> int:

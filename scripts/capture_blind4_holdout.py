@@ -37,7 +37,6 @@ import pickle
 import socket
 import subprocess
 import sys
-import tempfile
 import threading
 import urllib.request
 import uuid
@@ -62,14 +61,7 @@ Variants = list[tuple[str, Callable[[], object]]]
 with_body = blind3.with_body
 
 
-def many(name: str, items: list[tuple[str, str]]) -> Variants:
-    """Modelled variants: the exception `name` raised with each (activity, message)."""
-    return [(act, modelled(name, msg)) for act, msg in items]
-
-
-def wrapped(template: str) -> Callable[[BaseException], str]:
-    """How a platform wrapper records the library error it caught: `template` around str(exc)."""
-    return lambda exc: template.format(exc=exc, name=type(exc).__name__)
+many, wrapped = blind.many, blind.wrapped
 
 
 # =========================================================================== DuckDB
@@ -80,17 +72,7 @@ def duckdb_blind4(b: Subset, tmp: Path) -> None:
 
     src = version("duckdb")
 
-    def run(sql: str, setup: str = "", config: dict[str, Any] | None = None) -> Callable[[], Any]:
-        def go() -> Any:
-            con = duckdb.connect(config=config or {})
-            try:
-                for stmt in filter(None, setup.split(";")):
-                    con.execute(stmt)
-                return con.execute(sql).fetchall()
-            finally:
-                con.close()
-
-        return go
+    run = blind.duckdb_query
 
     ledger = (
         "create table ledger(id integer primary key, account varchar, amount decimal(10,2), "
@@ -1508,36 +1490,8 @@ def _ssh_server_without_sftp() -> Any:
         def check_channel_request(self, kind: str, chanid: int) -> int:
             return paramiko.OPEN_SUCCEEDED
 
-    sock = socket.socket()
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind((srv.LOOPBACK, 0))
-    sock.listen(8)
-    sock.settimeout(0.2)
-    stop = threading.Event()
-    transports: list[Any] = []
-
-    def serve() -> None:
-        while not stop.is_set():
-            try:
-                conn, _ = sock.accept()
-            except OSError:
-                continue
-            transport = paramiko.Transport(conn)
-            transport.add_server_key(host_key)
-            transports.append(transport)
-            with contextlib.suppress(paramiko.SSHException, EOFError, OSError):
-                transport.start_server(server=Server())
-
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
-    try:
-        yield int(sock.getsockname()[1])
-    finally:
-        stop.set()
-        thread.join()
-        for transport in transports:
-            transport.close()
-        sock.close()
+    with srv.ssh_server(Server, host_key) as port:
+        yield port
 
 
 # =========================================================================== SOAP
@@ -3215,13 +3169,11 @@ FAMILIES = [
 
 
 def capture(only: list[str] | None = None) -> cap.Corpus:
-    corpus = cap.Corpus()
-    b = Subset(corpus, prefix=PREFIX)
-    cwd = Path.cwd()
-    with tempfile.TemporaryDirectory(prefix="ji-blind4-") as t:
-        tmp = Path(t)
-        os.chdir(tmp)  # relative file names keep the messages stable across runs
-        steps: dict[str, Callable[[], None]] = {
+    return blind.capture_subset(
+        PREFIX,
+        FAMILIES,
+        only,
+        lambda b, tmp: {
             "duckdb": lambda: duckdb_blind4(b, tmp),
             "pandas": lambda: pandas_blind4(b, tmp),
             "http": lambda: http_blind4(b, tmp),
@@ -3234,14 +3186,8 @@ def capture(only: list[str] | None = None) -> cap.Corpus:
             "python": lambda: python_blind4(b, tmp),
             "engine": lambda: engine_blind4(b),
             "other": lambda: other_blind4(b, tmp),
-        }
-        try:
-            for name in only or FAMILIES:
-                print(f"capturing blind4 {name} ...", file=sys.stderr)
-                steps[name]()
-        finally:
-            os.chdir(cwd)
-    return corpus
+        },
+    )
 
 
 def main() -> int:

@@ -33,7 +33,6 @@ import re
 import socket
 import subprocess
 import sys
-import tempfile
 import threading
 import urllib.error
 import urllib.request
@@ -47,7 +46,7 @@ import _corpus_servers as srv  # noqa: E402
 import capture_blind3_holdout as blind3  # noqa: E402
 import capture_blind_holdout as blind  # noqa: E402
 import capture_error_corpus as cap  # noqa: E402
-from capture_blind_holdout import Subset, modelled  # noqa: E402
+from capture_blind_holdout import Subset  # noqa: E402
 
 IDQ, WE, TPS = cap.IDQ, cap.WE, cap.TPS
 platform, raise_, version = cap.platform, cap.raise_, cap.version
@@ -57,14 +56,7 @@ Variants = list[tuple[str, Callable[[], object]]]
 with_body = blind3.with_body
 
 
-def many(name: str, items: list[tuple[str, str]]) -> Variants:
-    """Modelled variants: the exception `name` raised with each (activity, message)."""
-    return [(act, modelled(name, msg)) for act, msg in items]
-
-
-def wrapped(template: str) -> Callable[[BaseException], str]:
-    """How a platform wrapper records the library error it caught: `template` around str(exc)."""
-    return lambda exc: template.format(exc=exc, name=type(exc).__name__)
+many, wrapped = blind.many, blind.wrapped
 
 
 def urllib_with_body(exc: BaseException) -> str:
@@ -82,17 +74,7 @@ def duckdb_blind5(b: Subset, tmp: Path) -> None:
 
     src = version("duckdb")
 
-    def run(sql: str, setup: str = "") -> Callable[[], Any]:
-        def go() -> Any:
-            con = duckdb.connect()
-            try:
-                for stmt in filter(None, setup.split(";")):
-                    con.execute(stmt)
-                return con.execute(sql).fetchall()
-            finally:
-                con.close()
-
-        return go
+    run = blind.duckdb_query
 
     ledger = (
         "create table ledger(id integer primary key, account varchar, amount decimal(10,2), "
@@ -2983,13 +2965,11 @@ FAMILIES = [
 
 
 def capture(only: list[str] | None = None) -> cap.Corpus:
-    corpus = cap.Corpus()
-    b = Subset(corpus, prefix=PREFIX)
-    cwd = Path.cwd()
-    with tempfile.TemporaryDirectory(prefix="ji-blind5-") as t:
-        tmp = Path(t)
-        os.chdir(tmp)  # relative file names keep the messages stable across runs
-        steps: dict[str, Callable[[], None]] = {
+    return blind.capture_subset(
+        PREFIX,
+        FAMILIES,
+        only,
+        lambda b, tmp: {
             "duckdb": lambda: duckdb_blind5(b, tmp),
             "pandas": lambda: pandas_blind5(b, tmp),
             "http": lambda: http_blind5(b, tmp),
@@ -3003,14 +2983,8 @@ def capture(only: list[str] | None = None) -> cap.Corpus:
             "python": lambda: python_blind5(b, tmp),
             "engine": lambda: engine_blind5(b),
             "other": lambda: other_blind5(b),
-        }
-        try:
-            for name in only or FAMILIES:
-                print(f"capturing blind5 {name} ...", file=sys.stderr)
-                steps[name]()
-        finally:
-            os.chdir(cwd)
-    return corpus
+        },
+    )
 
 
 def main() -> int:

@@ -26,9 +26,7 @@ import contextlib
 import datetime as dt
 import io
 import json
-import os
 import sys
-import tempfile
 import urllib.request
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
@@ -50,7 +48,7 @@ PREFIX = "blind6."
 MODELLED = "workflow platform (modelled)"
 Variants = list[tuple[str, Callable[[], object]]]
 with_body = blind3.with_body
-many, wrapped, gql = blind5.many, blind5.wrapped, blind5.gql
+many, wrapped, gql = blind.many, blind.wrapped, blind5.gql
 
 
 def same(trigger: Callable[[], object], acts: list[str]) -> Variants:
@@ -62,21 +60,11 @@ def same(trigger: Callable[[], object], acts: list[str]) -> Variants:
 
 
 def duckdb_blind6(b: Subset, tmp: Path) -> None:
-    import duckdb
 
     src = version("duckdb")
 
     def run(sql: str, setup: str = "") -> Callable[[], Any]:
-        def go() -> Any:
-            con = duckdb.connect(config={"autoinstall_known_extensions": False})
-            try:
-                for stmt in filter(None, setup.split(";")):
-                    con.execute(stmt)
-                return con.execute(sql).fetchall()
-            finally:
-                con.close()
-
-        return go
+        return blind.duckdb_query(sql, setup, config={"autoinstall_known_extensions": False})
 
     Path("invoices_0604.csv").write_text(
         "invoice_no;supplier;amount;due\nF-1;10045;12,50;2024-06-30\n"
@@ -2589,13 +2577,11 @@ FAMILIES = [
 
 
 def capture(only: list[str] | None = None) -> cap.Corpus:
-    corpus = cap.Corpus()
-    b = Subset(corpus, prefix=PREFIX)
-    cwd = Path.cwd()
-    with tempfile.TemporaryDirectory(prefix="ji-blind6-") as t:
-        tmp = Path(t)
-        os.chdir(tmp)  # relative file names keep the messages stable across runs
-        steps: dict[str, Callable[[], None]] = {
+    return blind.capture_subset(
+        PREFIX,
+        FAMILIES,
+        only,
+        lambda b, tmp: {
             "duckdb": lambda: duckdb_blind6(b, tmp),
             "pandas": lambda: pandas_blind6(b, tmp),
             "http": lambda: http_blind6(b, tmp),
@@ -2607,14 +2593,8 @@ def capture(only: list[str] | None = None) -> cap.Corpus:
             "python": lambda: python_blind6(b, tmp),
             "engine": lambda: engine_blind6(b),
             "other": lambda: other_blind6(b),
-        }
-        try:
-            for name in only or FAMILIES:
-                print(f"capturing blind6 {name} ...", file=sys.stderr)
-                steps[name]()
-        finally:
-            os.chdir(cwd)
-    return corpus
+        },
+    )
 
 
 def main() -> int:

@@ -87,25 +87,47 @@ def modelled(name: str, message: str) -> Callable[[], None]:
     return lambda: raise_(platform(name)(message))
 
 
+def many(name: str, items: list[tuple[str, str]]) -> list[tuple[str, Callable[[], None]]]:
+    """Modelled variants: the exception `name` raised with each (activity, message)."""
+    return [(act, modelled(name, msg)) for act, msg in items]
+
+
+def wrapped(template: str) -> Callable[[BaseException], str]:
+    """How a platform wrapper records the library error it caught: `template` around str(exc)."""
+    return lambda exc: template.format(exc=exc, name=type(exc).__name__)
+
+
+def duckdb_query(
+    sql: str, setup: str = "", read_only: str | None = None, config: dict[str, Any] | None = None
+) -> Callable[[], Any]:
+    """A trigger: `setup` (statements split at `;`), then `sql`, on a fresh DuckDB connection
+    (in memory, or the file `read_only` opened read-only), with DuckDB `config`."""
+
+    def go() -> Any:
+        import duckdb
+
+        if read_only:
+            con = duckdb.connect(read_only, read_only=True, config=config or {})
+        else:
+            con = duckdb.connect(config=config or {})
+        try:
+            for stmt in filter(None, setup.split(";")):
+                con.execute(stmt)
+            return con.execute(sql).fetchall()
+        finally:
+            con.close()
+
+    return go
+
+
 # =========================================================================== DuckDB
 
 
 def duckdb_blind(b: Subset, tmp: Path) -> None:
-    import duckdb
 
     src = version("duckdb")
 
-    def run(sql: str, setup: str = "") -> Callable[[], Any]:
-        def go() -> Any:
-            con = duckdb.connect()
-            try:
-                if setup:
-                    con.execute(setup)
-                return con.execute(sql).fetchall()
-            finally:
-                con.close()
-
-        return go
+    run = duckdb_query
 
     ledger = "create table ledger(id integer, account varchar, amount decimal(10,2), posted date)"
     b.add(
@@ -2047,13 +2069,11 @@ FAMILIES = [
 
 
 def capture(only: list[str] | None = None) -> cap.Corpus:
-    corpus = cap.Corpus()
-    b = Subset(corpus)
-    cwd = Path.cwd()
-    with tempfile.TemporaryDirectory(prefix="ji-blind-") as t:
-        tmp = Path(t)
-        os.chdir(tmp)  # relative file names keep the messages stable across runs
-        steps: dict[str, Callable[[], None]] = {
+    return capture_subset(
+        PREFIX,
+        FAMILIES,
+        only,
+        lambda b, tmp: {
             "duckdb": lambda: duckdb_blind(b, tmp),
             "pandas": lambda: pandas_blind(b, tmp),
             "http": lambda: http_blind(b, tmp),
@@ -2065,18 +2085,38 @@ def capture(only: list[str] | None = None) -> cap.Corpus:
             "parsing": lambda: parsing_blind(b, tmp),
             "python": lambda: python_blind(b, tmp),
             "engine": lambda: engine_blind(b),
-        }
-        try:
-            for name in only or FAMILIES:
-                print(f"capturing blind {name} ...", file=sys.stderr)
-                steps[name]()
-        finally:
-            os.chdir(cwd)
-    return corpus
+        },
+    )
 
 
 def main() -> int:
     return subset_main(__doc__.splitlines()[0], FAMILIES, capture, PREFIX)
+
+
+def capture_subset(
+    prefix: str,
+    families: list[str],
+    only: list[str] | None,
+    steps: Callable[[Subset, Path], dict[str, Callable[[], None]]],
+) -> cap.Corpus:
+    """Capture the families `only` (default: all `families`) of a holdout subset. `steps` maps
+    the subset and a temporary folder to one capture function per family; they run with that
+    folder as the working directory, so that relative file names keep the messages stable."""
+    corpus = cap.Corpus()
+    subset = Subset(corpus, prefix=prefix)
+    name = prefix.rstrip(".")
+    cwd = Path.cwd()
+    with tempfile.TemporaryDirectory(prefix=f"ji-{name}-") as t:
+        tmp = Path(t)
+        os.chdir(tmp)
+        by_family = steps(subset, tmp)
+        try:
+            for family in only or families:
+                print(f"capturing {name} {family} ...", file=sys.stderr)
+                by_family[family]()
+        finally:
+            os.chdir(cwd)
+    return corpus
 
 
 def subset_main(

@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import _corpus_servers as srv  # noqa: E402
 import capture_error_corpus as cap  # noqa: E402
-from capture_blind_holdout import Subset, modelled, subset_main  # noqa: E402
+from capture_blind_holdout import Subset, many, modelled, subset_main  # noqa: E402
 
 IDQ, WE, TPS = cap.IDQ, cap.WE, cap.TPS
 platform, version = cap.platform, cap.version
@@ -421,55 +421,59 @@ def fallback_examples(b: Subset) -> None:
         "fallback.deadline_exceeded",
         "vendor.timeout",
         TPS,
-        [
-            (act, modelled("DeadlineExceeded", f"504 Deadline Exceeded: {call} took longer than {s} s"))
-            for act, call, s in [
-                ("EXTRACT :: GCS invoices", "storage.objects.get", 60),
-                ("LOAD :: BigQuery ledger", "jobs.insert", 120),
-                ("EXTRACT :: GCS", "storage.objects.list", 30),
-            ]
-        ],
+        many(
+            "DeadlineExceeded",
+            [
+                (act, f"504 Deadline Exceeded: {call} took longer than {s} s")
+                for act, call, s in [
+                    ("EXTRACT :: GCS invoices", "storage.objects.get", 60),
+                    ("LOAD :: BigQuery ledger", "jobs.insert", 120),
+                    ("EXTRACT :: GCS", "storage.objects.list", 30),
+                ]
+            ],
+        ),
         source="google-api-core wording (modelled)",
     )
     b.add(
         "fallback.activity_execution",
         "workflow.worker",
         WE,
-        [
-            (
-                act,
-                modelled(
-                    "ActivityExecutionError",
-                    f"Activity '{act}' failed in executor '{executor}': container exited with code {code}",
-                ),
-            )
-            for act, executor, code in [
-                ("TRANSFORM :: Python pandas", "k8s-pod-7f9c2", 137),
-                ("LOAD :: S3 parquet", "k8s-pod-11ab0", 139),
-                ("TRANSFORM :: SQL aggregate invoices", "k8s-pod-90d1e", 1),
-            ]
-        ],
+        many(
+            "ActivityExecutionError",
+            [
+                (
+                    act,
+                    f"Activity '{act}' failed in executor '{executor}': "
+                    f"container exited with code {code}",
+                )
+                for act, executor, code in [
+                    ("TRANSFORM :: Python pandas", "k8s-pod-7f9c2", 137),
+                    ("LOAD :: S3 parquet", "k8s-pod-11ab0", 139),
+                    ("TRANSFORM :: SQL aggregate invoices", "k8s-pod-90d1e", 1),
+                ]
+            ],
+        ),
         source=platform_source,
     )
     b.add(
         "fallback.scheduler_loop_error",
         "workflow.worker",
         WE,
-        [
-            (
-                act,
-                modelled(
-                    "Exception",
+        many(
+            "Exception",
+            [
+                (
+                    act,
                     f"Unexpected error in the scheduler loop while dispatching '{act}' "
                     f"(run {run}); the run was marked as failed",
-                ),
-            )
-            for act, run in [
-                ("TRANSFORM :: Python pandas", 88123),
-                ("TRANSFORM :: SQL", 90211),
-                ("READ :: S3 parquet", 90377),
-            ]
-        ],
+                )
+                for act, run in [
+                    ("TRANSFORM :: Python pandas", 88123),
+                    ("TRANSFORM :: SQL", 90211),
+                    ("READ :: S3 parquet", 90377),
+                ]
+            ],
+        ),
         source=platform_source,
     )
 
