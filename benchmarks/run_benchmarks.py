@@ -9,7 +9,8 @@ Measures, on a fresh DuckDB file (and a throwaway Postgres cluster):
   by row;
 - the floor: one hand-written DuckDB query doing only the unnest and the rules;
 - an incremental `dbt run` after 1% new jobs, against the full build and dbt's fixed
-  start-up (a `dbt run` that selects nothing), then the same run with no new jobs;
+  start-up (a `dbt run` that selects nothing), then the same run with no new jobs, and the
+  same run on a warehouse of 100 jobs (dbt's fixed cost of running the project's models);
 - Postgres: the full `dbt build` and the rule step (the compiled rules over every error).
 Prints a Markdown table and the targets met or missed; `--json PATH` also writes the numbers.
 """
@@ -45,6 +46,8 @@ from job_insights.generate import (
 
 ROOT = Path(__file__).resolve().parents[1]
 FAILED_SHARE = 0.8
+#: jobs of the warehouse on which dbt's fixed cost per run is measured
+SMALL_JOBS = 100
 
 
 @dataclass
@@ -310,9 +313,26 @@ def main() -> int:
     rows.append(("DuckDB incremental `dbt run`, no new jobs", f"{idle.seconds:.1f} s",
                  f"the +{args.new_share:.0%} run costs {incremental.seconds - idle.seconds:.1f} s "
                  "more"))
+    # The same scheduled run on a warehouse of a few jobs: dbt's fixed cost of running this
+    # project's models (start-up, hooks, each model's materialization), whatever the data.
+    log(f"incremental dbt run over {SMALL_JOBS} jobs (dbt's fixed cost per run)")
+    small_env = {**env, "JOB_INSIGHTS_DUCKDB": str(workdir / "small.duckdb")}
+    write_duckdb(small_env["JOB_INSIGHTS_DUCKDB"],
+                 GenerateOptions(jobs=SMALL_JOBS, failed_share=FAILED_SHARE), mix=mix)
+    dbt("build", "--full-refresh", env=small_env, profiles=profiles)
+    small = dbt("run", env=small_env, profiles=profiles)
+    run_results = json.loads((ROOT / "target" / "run_results.json").read_text())["results"]
+    models = sum(node["unique_id"].startswith("model.") for node in run_results)
     rows.append(("dbt fixed start-up (a run selecting nothing)", f"{startup.seconds:.1f} s", ""))
+    rows.append((f"dbt fixed cost per run (incremental `dbt run`, {SMALL_JOBS} jobs)",
+                 f"{small.seconds:.1f} s",
+                 f"start-up and the {models} models' work without data; of the "
+                 f"+{args.new_share:.0%} run, {max(idle.seconds - small.seconds, 0):.1f} s grow "
+                 "with history and "
+                 f"{max(incremental.seconds - idle.seconds, 0):.1f} s with the new jobs"))
     results.update(incremental_seconds=incremental.seconds, incremental_peak_mb=incremental.peak_mb,
-                   incremental_test_seconds=incremental_test.seconds, idle_seconds=idle.seconds)
+                   incremental_test_seconds=incremental_test.seconds, idle_seconds=idle.seconds,
+                   small_run_seconds=small.seconds)
 
     if not args.skip_postgres:
         rows.extend(postgres_rows(args.pg_failed_jobs, mix, profiles, results, log))
