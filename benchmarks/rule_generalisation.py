@@ -6,8 +6,8 @@ tests/test_rule_fixtures.py proves equal to the compiled SQL) and scores it on a
 
     uv run python benchmarks/rule_generalisation.py REV [--subset SUBSET]
 
-where SUBSET is holdout (the default), fresh, blind, blind2, blind3, blind4, blind5, blind6 or
-original.
+where SUBSET is holdout (the default), fresh, blind, blind2, blind3, blind4, blind5, blind6,
+blind7 or original.
 
 `fresh` are the templates captured after the rules were frozen (template_id `fresh.*`),
 `blind` the ones captured by scripts/capture_blind_holdout.py without looking at the rules
@@ -16,6 +16,7 @@ original.
 `blind3.*`), `blind4` the fourth of scripts/capture_blind4_holdout.py (template_id `blind4.*`),
 `blind5` the fifth of scripts/capture_blind5_holdout.py (template_id `blind5.*`),
 `blind6` the sixth of scripts/capture_blind6_holdout.py (template_id `blind6.*`),
+`blind7` the seventh of scripts/capture_blind7_holdout.py (template_id `blind7.*`),
 `original` the holdout without any of them.
 """
 
@@ -31,7 +32,7 @@ from job_insights.corpus import CATEGORIES, load_corpus
 from job_insights.rules import first_match, parse_rules
 
 #: holdout subsets captured after some version of the rules, by template_id prefix
-SUBSETS = ("fresh", "blind", "blind2", "blind3", "blind4", "blind5", "blind6")
+SUBSETS = ("fresh", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7")
 
 
 def main() -> int:
