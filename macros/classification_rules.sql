@@ -154,20 +154,37 @@
     {%- set prefilter = job_insights.rule_prefilter_enabled() -%}
     {%- set parts = [] -%}
     {%- for column, pattern in rule.patterns.items() -%}
-        {%- do parts.append((column, pattern, job_insights.regex_required_literals(pattern) if prefilter else [])) -%}
+        {%- set exact = job_insights.regex_exact_literals(pattern) if prefilter else none -%}
+        {%- set literals = job_insights.regex_required_literals(pattern) if prefilter else [] -%}
+        {#- Cheapest test first, the regex without a prefilter last: it runs on every row that
+            reaches it, so it should see only the rows the others let through. -#}
+        {%- set cost = 0 if exact and exact.anchored else (1 if exact or literals else 2) -%}
+        {%- do parts.append({'column': column, 'pattern': pattern, 'exact': exact,
+                             'literals': literals, 'cost': cost}) -%}
     {%- endfor -%}
-    {#- Patterns with a prefilter first: a pattern without one runs its regex on every row that
-        reaches it, so it should see only the rows the others let through. -#}
-    {%- for column, pattern, literals in (parts | selectattr(2) | list) + (parts | rejectattr(2) | list) -%}
-        {%- set field = job_insights.rule_pattern_columns()[column] -%}
-        {%- if literals -%}
-            {%- set lowered = columns.get(field ~ '_lower', 'lower(' ~ columns[field] ~ ')') -%}
-            (({%- for literal in literals -%}
+    {%- for part in parts | sort(attribute='cost') -%}
+        {%- set field = job_insights.rule_pattern_columns()[part.column] -%}
+        {%- set lowered = columns.get(field ~ '_lower', 'lower(' ~ columns[field] ~ ')') -%}
+        {%- set regex = job_insights.regex_matches_ci(
+            columns[field], job_insights.sql_string(part.pattern)) -%}
+        {%- if part.exact and part.exact.anchored -%}
+            {#- Plain text that must be the whole text: an equality, no regex. -#}
+            {{ lowered }} in ({% for literal in part.exact.literals -%}
+                {{ job_insights.sql_string(literal) }}{{ ', ' if not loop.last }}
+            {%- endfor %})
+        {%- elif part.exact -%}
+            {#- Plain text the text must contain: the substring tests are the match. -#}
+            ({%- for literal in part.exact.literals -%}
                 strpos({{ lowered }}, {{ job_insights.sql_string(literal) }}) > 0
                 {%- if not loop.last %} or {% endif -%}
-            {%- endfor %}) and {{ job_insights.regex_matches_ci(columns[field], job_insights.sql_string(pattern)) }})
+            {%- endfor %})
+        {%- elif part.literals -%}
+            (({%- for literal in part.literals -%}
+                strpos({{ lowered }}, {{ job_insights.sql_string(literal) }}) > 0
+                {%- if not loop.last %} or {% endif -%}
+            {%- endfor %}) and {{ regex }})
         {%- else -%}
-            {{ job_insights.regex_matches_ci(columns[field], job_insights.sql_string(pattern)) }}
+            {{ regex }}
         {%- endif -%}
         {%- if not loop.last %} and {% endif -%}
     {%- endfor -%}

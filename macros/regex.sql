@@ -100,9 +100,8 @@
     group (one per group alternative) when each of those is longer: `"error": "(invalid_client|
     invalid_grant)"` is looked for by its grant names, which few texts contain, not by `error`. -#}
 {% macro regex_required_literals(pattern) -%}
-    {%- set token_regex -%}\\[\s\S]|\[\^?\]?(?:\\[\s\S]|[^\]\\])*\]|\(\?:|\{[0-9,]*\}|[\s\S]{%- endset -%}
     {%- set literals = [] -%}
-    {%- for branch in job_insights.regex_alternatives(modules.re.findall(token_regex, pattern)) -%}
+    {%- for branch in job_insights.regex_alternatives(job_insights.regex_tokens(pattern)) -%}
         {%- set literal = job_insights.regex_longest_literal(branch) -%}
         {%- set group_literals = job_insights.regex_group_literals(branch) -%}
         {%- if group_literals and (literal | length < 3 or (
@@ -115,8 +114,59 @@
             {{ return([]) }}
         {%- endif -%}
     {%- endfor -%}
-    {{ return(literals | unique | list) }}
+    {#- A literal that contains another one adds nothing to their `or`. -#}
+    {%- set needed = [] -%}
+    {%- for literal in literals | unique -%}
+        {%- if not (literals | reject('equalto', literal) | select('in', literal) | list) -%}
+            {%- do needed.append(literal) -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {{ return(needed) }}
 {%- endmacro %}
+
+{#- When `pattern` is nothing but plain text, or alternatives of plain text, with no other regex
+    construct: {'anchored': true when the whole text must equal one of them (`^(a|b)$`,
+    `^a$`) else false (`a|b`: the text contains one), 'literals': those texts lower-cased}.
+    Else none. On such a pattern a case-insensitive regex match is exactly an equality or a
+    substring test on the lower-cased text, which the compiled rules use instead of the regex
+    on Postgres (tests/test_rule_prefilter.py proves it there). -#}
+{% macro regex_exact_literals(pattern) -%}
+    {%- set tokens = job_insights.regex_tokens(pattern) -%}
+    {%- set anchored = tokens | length > 2 and tokens[0] == '^' and tokens[-1] == '$' -%}
+    {%- set body = tokens[1:-1] if anchored else tokens -%}
+    {%- set grouped = body | length > 2 and body[0] in ['(', '(?:'] and body[-1] == ')'
+        and not (body[1:-1] | select('in', ['(', '(?:', ')']) | list) -%}
+    {%- if grouped -%}{%- set body = body[1:-1] -%}{%- endif -%}
+    {%- set state = {'run': '', 'exact': not anchored or grouped or '|' not in body} -%}
+    {%- set literals = [] -%}
+    {%- for token in body + ['|'] -%}
+        {%- set plain = token[1:] if token | length == 2 and token[:1] == '\\' else token -%}
+        {%- if token == '|' -%}
+            {%- if state.run == '' -%}{%- do state.update({'exact': false}) -%}{%- endif -%}
+            {%- do literals.append(state.run) -%}
+            {%- do state.update({'run': ''}) -%}
+        {%- elif plain | length == 1 and plain.isascii() and plain.isprintable()
+                 and (plain != token and not plain.isalnum()
+                      or plain == token and token not in ['(', ')', '.', '^', '$', '+', '*', '?', '[', ']', '{', '}', '|', '\\']) -%}
+            {%- do state.update({'run': state.run ~ (plain | lower)}) -%}
+        {%- else -%}
+            {%- do state.update({'exact': false}) -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {%- if state.exact -%}
+        {{ return({'anchored': anchored, 'literals': literals | unique | list}) }}
+    {%- endif -%}
+    {{ return(none) }}
+{%- endmacro %}
+
+
+{#- The pattern as tokens: an escape, a bracket class, `(?:`, a `{m,n}` quantifier or one
+    character. -#}
+{% macro regex_tokens(pattern) -%}
+    {%- set token_regex -%}\\[\s\S]|\[\^?\]?(?:\\[\s\S]|[^\]\\])*\]|\(\?:|\{[0-9,]*\}|[\s\S]{%- endset -%}
+    {{ return(modules.re.findall(token_regex, pattern)) }}
+{%- endmacro %}
+
 
 {#- Regex tokens split at the `|` outside groups. -#}
 {% macro regex_alternatives(tokens) -%}

@@ -1,9 +1,11 @@
-"""The literal prefilter of the compiled rules (macros/regex.sql `regex_required_literals`).
+"""The literal prefilter of the compiled rules (macros/regex.sql `regex_required_literals` and
+`regex_exact_literals`).
 
-On Postgres every rule pattern is checked as `strpos(lower(text), literal) > 0 and text ~* pattern`.
-These tests pin which literals the macro extracts, and prove on Postgres itself that the
-prefilter never changes whether a pattern matches: over the corpus texts, upper-cased copies
-and the portability probes, for every seed pattern and every allowed construct.
+On Postgres every rule pattern is checked as `strpos(lower(text), literal) > 0 and text ~* pattern`,
+and a pattern of plain text alone as `lower(text) in (...)` (anchored) or by the substring tests
+alone. These tests pin which literals the macros extract, and prove on Postgres itself that the
+prefilter never changes whether a pattern matches a text: over the corpus texts, upper-cased
+copies and the portability probes, for every seed pattern and every allowed construct.
 """
 
 from __future__ import annotations
@@ -50,6 +52,8 @@ LITERALS = {
     "abc(def)?ghi": ["abc"],  # the first of the longest
     "x{2}yyy": ["yyy"],
     "abc(x|y)+defg": ["defg"],
+    # a literal that contains another one is left out
+    "http error|http |status code": ["http ", "status code"],
     # nothing of 3 characters in one alternative: no prefilter at all
     "(^|')5[0-9][0-9] ": [],
     "ab?c|longer literal": [],
@@ -57,6 +61,32 @@ LITERALS = {
     "[a-z]+ error": [" error"],
     "Sæther AS": ["ther as"],  # a non-ASCII character ends a literal
     "line 1\\nline 2": ["line 1"],
+}
+
+
+# plain text alone: (anchored, literals); None where the regex is still needed
+EXACT = {
+    "^readexception$": (True, ["readexception"]),
+    "^(unhandledxledgerexception|graphqlexception)$": (
+        True, ["unhandledxledgerexception", "graphqlexception"]),
+    "^(?:Fault|SoapFault)$": (True, ["fault", "soapfault"]),
+    "^zlib\\.error$": (True, ["zlib.error"]),
+    "did not match calculated checksum": (False, ["did not match calculated checksum"]),
+    "nonexistentqueue|specified queue does not exist": (
+        False, ["nonexistentqueue", "specified queue does not exist"]),
+    "\\(404\\) when calling": (False, ["(404) when calling"]),
+    # `^a|b$` is `(^a)|(b$)`, not a whole-text match
+    "^readexception|writeexception$": None,
+    "^internal server error$|/internal/": None,
+    "^(extract|submit) ::": None,
+    "^(a|b)c$": None,
+    "^((a|b))$": None,
+    "timed? out": None,
+    "a.b": None,
+    "[a-z]+ error": None,
+    "line 1\\nline 2": None,
+    "abc|": None,
+    "Sæther AS": None,
 }
 
 
@@ -81,6 +111,20 @@ def test_required_literals(duckdb_project: DbtProject) -> None:
     assert {p: sorted(v) for p, v in got.items()} == {
         p: sorted(v) for p, v in LITERALS.items()
     }
+
+
+def test_exact_literals(duckdb_project: DbtProject) -> None:
+    patterns = list(EXACT)
+    sql = (
+        "{% for p in var('patterns') %}"
+        "{{ job_insights.regex_exact_literals(p) | tojson }}\n"
+        "{% endfor %}"
+    )
+    compiled = duckdb_project.compile_inline(sql, vars={"patterns": patterns})
+    found = [json.loads(line) for line in compiled.strip().splitlines()]
+    got = {p: f and (f["anchored"], sorted(f["literals"])) for p, f in zip(patterns, found,
+                                                                              strict=True)}
+    assert got == {p: e and (e[0], sorted(e[1])) for p, e in EXACT.items()}
 
 
 def test_most_seed_patterns_get_a_prefilter(duckdb_project: DbtProject) -> None:
@@ -128,21 +172,23 @@ def test_prefilter_never_changes_a_match_on_postgres(
     patterns = sorted(
         {p for r in load_rules(REPO / "seeds" / "classification_rules.csv")
          for p in r.patterns.values()}
-        | set(ALLOWED) | set(LITERALS)
+        | set(ALLOWED) | set(LITERALS) | set(EXACT)
     )
     sql = """
     {% for p in var('patterns') %}
     select {{ loop.index0 }} as pattern_index,
-        count(*) filter (where {{ job_insights.rule_predicate(
-            {'patterns': {'message_pattern': p}}, {'message': 'body'}) }}) as with_prefilter,
-        count(*) filter (where body ~* {{ job_insights.sql_string(p) }}) as plain
+        count(*) filter (where body ~* {{ job_insights.sql_string(p) }}) as plain,
+        count(*) filter (where coalesce({{ job_insights.rule_predicate(
+            {'patterns': {'message_pattern': p}}, {'message': 'body'}) }}, false)
+            <> coalesce(body ~* {{ job_insights.sql_string(p) }}, false)) as differing
     from prefilter_texts
     {% if not loop.last %}union all{% endif %}
     {% endfor %}
     """
     compiled = project.compile_inline(sql, vars={"patterns": patterns})
     assert compiled.count("strpos(lower(body)") >= len(patterns) // 2  # the prefilter is on
+    assert compiled.count("lower(body) in (") >= 20  # and the equalities
     cur.execute(compiled)
-    counts = {patterns[i]: (with_prefilter, plain) for i, with_prefilter, plain in cur.fetchall()}
-    assert sum(plain for _, plain in counts.values()) > 1000  # the texts do exercise the rules
-    assert {p: c for p, c in counts.items() if c[0] != c[1]} == {}
+    counts = {patterns[i]: (plain, differing) for i, plain, differing in cur.fetchall()}
+    assert sum(plain for plain, _ in counts.values()) > 1000  # the texts do exercise the rules
+    assert {p: c for p, c in counts.items() if c[1]} == {}
