@@ -18,6 +18,14 @@ blind7 or original.
 `blind6` the sixth of scripts/capture_blind6_holdout.py (template_id `blind6.*`),
 `blind7` the seventh of scripts/capture_blind7_holdout.py (template_id `blind7.*`),
 `original` the holdout without any of them.
+
+    uv run python benchmarks/rule_generalisation.py --per-rule
+
+scores every blind round against the rules frozen before it (FROZEN_BEFORE) and prints, per
+rule, how many unseen errors it classified and how many of those rightly, beside the
+confidence the current seed gives it and, for a rule with at least MIN_UNSEEN such errors,
+the confidence they support: (right + 1) / (unseen + 2), to the nearest 0.05, within 0.5..0.95.
+docs/rules.md says how the seed's confidences follow it.
 """
 
 from __future__ import annotations
@@ -29,24 +37,52 @@ import subprocess
 from collections import defaultdict
 
 from job_insights.corpus import CATEGORIES, load_corpus
-from job_insights.rules import first_match, parse_rules
+from job_insights.rules import Rule, first_match, parse_rules
 
 #: holdout subsets captured after some version of the rules, by template_id prefix
 SUBSETS = ("fresh", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7")
 
+#: each blind round and the commit whose rules were frozen before it was captured
+FROZEN_BEFORE = {
+    "blind3": "0935a85",
+    "blind4": "ad31c76",
+    "blind5": "1500cb5",
+    "blind6": "34a31af",
+    "blind7": "82603aa",
+}
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("rev", help="git revision of seeds/classification_rules.csv")
-    parser.add_argument("--subset", choices=["holdout", *SUBSETS, "original"], default="holdout")
-    args = parser.parse_args()
+
+def rules_at(rev: str) -> list[Rule]:
     text = subprocess.run(
-        ["git", "show", f"{args.rev}:seeds/classification_rules.csv"],
+        ["git", "show", f"{rev}:seeds/classification_rules.csv"],
         capture_output=True,
         text=True,
         check=True,
     ).stdout
-    rules = parse_rules(csv.DictReader(io.StringIO(text)))
+    return parse_rules(csv.DictReader(io.StringIO(text)))
+
+#: unseen errors a rule needs before its measured precision sets its confidence
+MIN_UNSEEN = 20
+
+
+def supported_confidence(unseen: int, right: int) -> float:
+    """The rule of succession's estimate of the rule's precision, rounded for the seed."""
+    estimate = round((right + 1) / (unseen + 2) * 20) / 20
+    return min(0.95, max(0.5, estimate))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("rev", nargs="?", help="git revision of seeds/classification_rules.csv")
+    parser.add_argument("--subset", choices=["holdout", *SUBSETS, "original"], default="holdout")
+    parser.add_argument("--per-rule", action="store_true",
+                        help="per rule: unseen errors it classified in the blind rounds")
+    args = parser.parse_args()
+    if args.per_rule:
+        return per_rule()
+    if not args.rev:
+        parser.error("give a git revision, or --per-rule")
+    rules = rules_at(args.rev)
     entries = [e for e in load_corpus() if e.split == "holdout"]
     if args.subset in SUBSETS:
         entries = [e for e in entries if e.template_id.startswith(f"{args.subset}.")]
@@ -69,6 +105,30 @@ def main() -> int:
             print(
                 f"  {key:20} {total:4d} coverage {covered / total:6.1%}  precision {precision:6.1%}"
             )
+    return 0
+
+
+def per_rule() -> int:
+    """Each blind round against the rules frozen before it, pooled per rule_id."""
+    entries = [e for e in load_corpus() if e.split == "holdout"]
+    verdicts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for subset, rev in FROZEN_BEFORE.items():
+        rules = rules_at(rev)
+        for e in entries:
+            if e.template_id.startswith(f"{subset}."):
+                rule = first_match(rules, e.exception, e.message, e.activity_name, e.code)
+                if rule is not None:
+                    verdicts[rule.rule_id][0] += 1
+                    verdicts[rule.rule_id][1] += e.accepts(rule.category)
+    current = {rule.rule_id: rule for rule in rules_at("HEAD")}
+    print(f"blind rounds {', '.join(FROZEN_BEFORE)}, each against the rules frozen before it")
+    print(f"{'rule_id':36} {'unseen':>6} {'right':>6} {'precision':>9} {'confidence':>10} "
+          f"{'supported':>9}")
+    for rule_id, (seen, right) in sorted(verdicts.items(), key=lambda kv: (-kv[1][0], kv[0])):
+        confidence = f"{current[rule_id].confidence:.2f}" if rule_id in current else "(gone)"
+        supported = f"{supported_confidence(seen, right):.2f}" if seen >= MIN_UNSEEN else ""
+        print(f"{rule_id:36} {seen:6d} {right:6d} {right / seen:9.1%} {confidence:>10} "
+              f"{supported:>9}")
     return 0
 
 
