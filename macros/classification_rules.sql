@@ -107,11 +107,20 @@
 {#- Rules grouped into batches of at most rule_batch_patterns() distinct patterns. -#}
 {% macro batch_classification_rules(rules) -%}
     {%- set limit = job_insights.rule_batch_patterns() -%}
+    {#- Patterns that compile to no regex (regex_plain_forms, on Postgres) do not count. -#}
+    {%- set plain_patterns = [] -%}
+    {%- if job_insights.rule_prefilter_enabled() -%}
+        {%- for rule in rules -%}
+            {%- for pattern in rule.patterns.values() -%}
+                {%- if job_insights.regex_plain_forms(pattern) -%}{%- do plain_patterns.append(pattern) -%}{%- endif -%}
+            {%- endfor -%}
+        {%- endfor -%}
+    {%- endif -%}
     {%- set batches = [] -%}
     {%- set state = {'rules': [], 'patterns': []} -%}
     {%- for rule in rules -%}
         {%- set new_patterns = [] -%}
-        {%- for pattern in rule.patterns.values() -%}
+        {%- for pattern in rule.patterns.values() | reject('in', plain_patterns) -%}
             {%- if pattern not in state.patterns and pattern not in new_patterns -%}
                 {%- do new_patterns.append(pattern) -%}
             {%- endif -%}
@@ -119,7 +128,7 @@
         {%- if state.rules and (state.patterns | length) + (new_patterns | length) > limit -%}
             {%- do batches.append(state.rules) -%}
             {%- do state.update({'rules': [], 'patterns': []}) -%}
-            {%- set new_patterns = rule.patterns.values() | unique | list -%}
+            {%- set new_patterns = rule.patterns.values() | reject('in', plain_patterns) | unique | list -%}
         {%- endif -%}
         {%- do state.rules.append(rule) -%}
         {%- do state.patterns.extend(new_patterns) -%}
@@ -154,37 +163,46 @@
     {%- set prefilter = job_insights.rule_prefilter_enabled() -%}
     {%- set parts = [] -%}
     {%- for column, pattern in rule.patterns.items() -%}
-        {%- set exact = job_insights.regex_exact_literals(pattern) if prefilter else none -%}
+        {%- set forms = job_insights.regex_plain_forms(pattern) if prefilter else none -%}
         {%- set literals = job_insights.regex_required_literals(pattern) if prefilter else [] -%}
         {#- Cheapest test first, the regex without a prefilter last: it runs on every row that
             reaches it, so it should see only the rows the others let through. -#}
-        {%- set cost = 0 if exact and exact.anchored else (1 if exact or literals else 2) -%}
-        {%- do parts.append({'column': column, 'pattern': pattern, 'exact': exact,
+        {%- set cost = 2 -%}
+        {%- if forms and forms | rejectattr('mode', 'equalto', 'equal') | list | length == 0 -%}
+            {%- set cost = 0 -%}
+        {%- elif forms or literals -%}
+            {%- set cost = 1 -%}
+        {%- endif -%}
+        {%- do parts.append({'column': column, 'pattern': pattern, 'forms': forms,
                              'literals': literals, 'cost': cost}) -%}
     {%- endfor -%}
     {%- for part in parts | sort(attribute='cost') -%}
         {%- set field = job_insights.rule_pattern_columns()[part.column] -%}
         {%- set lowered = columns.get(field ~ '_lower', 'lower(' ~ columns[field] ~ ')') -%}
-        {%- set regex = job_insights.regex_matches_ci(
-            columns[field], job_insights.sql_string(part.pattern)) -%}
-        {%- if part.exact and part.exact.anchored -%}
-            {#- Plain text that must be the whole text: an equality, no regex. -#}
-            {{ lowered }} in ({% for literal in part.exact.literals -%}
-                {{ job_insights.sql_string(literal) }}{{ ', ' if not loop.last }}
-            {%- endfor %})
-        {%- elif part.exact -%}
-            {#- Plain text the text must contain: the substring tests are the match. -#}
-            ({%- for literal in part.exact.literals -%}
-                strpos({{ lowered }}, {{ job_insights.sql_string(literal) }}) > 0
-                {%- if not loop.last %} or {% endif -%}
-            {%- endfor %})
+        {%- if part.forms -%}
+            {#- Plain text: equality, prefix and substring tests are the match, no regex. -#}
+            {%- set tests = [] -%}
+            {%- set equal = part.forms | selectattr('mode', 'equalto', 'equal') | map(attribute='text') | unique | list -%}
+            {%- if equal -%}
+                {%- set quoted = [] -%}
+                {%- for text in equal -%}{%- do quoted.append(job_insights.sql_string(text)) -%}{%- endfor -%}
+                {%- do tests.append(lowered ~ ' in (' ~ quoted | join(', ') ~ ')') -%}
+            {%- endif -%}
+            {%- for form in part.forms | rejectattr('mode', 'equalto', 'equal') -%}
+                {%- if form.mode == 'prefix' -%}
+                    {%- do tests.append('starts_with(' ~ lowered ~ ', ' ~ job_insights.sql_string(form.text) ~ ')') -%}
+                {%- else -%}
+                    {%- do tests.append('strpos(' ~ lowered ~ ', ' ~ job_insights.sql_string(form.text) ~ ') > 0') -%}
+                {%- endif -%}
+            {%- endfor -%}
+            ({{ tests | join(' or ') }})
         {%- elif part.literals -%}
             (({%- for literal in part.literals -%}
                 strpos({{ lowered }}, {{ job_insights.sql_string(literal) }}) > 0
                 {%- if not loop.last %} or {% endif -%}
-            {%- endfor %}) and {{ regex }})
+            {%- endfor %}) and {{ job_insights.regex_matches_ci(columns[field], job_insights.sql_string(part.pattern)) }})
         {%- else -%}
-            {{ regex }}
+            {{ job_insights.regex_matches_ci(columns[field], job_insights.sql_string(part.pattern)) }}
         {%- endif -%}
         {%- if not loop.last %} and {% endif -%}
     {%- endfor -%}

@@ -124,39 +124,66 @@
     {{ return(needed) }}
 {%- endmacro %}
 
-{#- When `pattern` is nothing but plain text, or alternatives of plain text, with no other regex
-    construct: {'anchored': true when the whole text must equal one of them (`^(a|b)$`,
-    `^a$`) else false (`a|b`: the text contains one), 'literals': those texts lower-cased}.
-    Else none. On such a pattern a case-insensitive regex match is exactly an equality or a
-    substring test on the lower-cased text, which the compiled rules use instead of the regex
-    on Postgres (tests/test_rule_prefilter.py proves it there). -#}
-{% macro regex_exact_literals(pattern) -%}
-    {%- set tokens = job_insights.regex_tokens(pattern) -%}
-    {%- set anchored = tokens | length > 2 and tokens[0] == '^' and tokens[-1] == '$' -%}
-    {%- set body = tokens[1:-1] if anchored else tokens -%}
-    {%- set grouped = body | length > 2 and body[0] in ['(', '(?:'] and body[-1] == ')'
-        and not (body[1:-1] | select('in', ['(', '(?:', ')']) | list) -%}
-    {%- if grouped -%}{%- set body = body[1:-1] -%}{%- endif -%}
-    {%- set state = {'run': '', 'exact': not anchored or grouped or '|' not in body} -%}
-    {%- set literals = [] -%}
-    {%- for token in body + ['|'] -%}
-        {%- set plain = token[1:] if token | length == 2 and token[:1] == '\\' else token -%}
-        {%- if token == '|' -%}
-            {%- if state.run == '' -%}{%- do state.update({'exact': false}) -%}{%- endif -%}
-            {%- do literals.append(state.run) -%}
-            {%- do state.update({'run': ''}) -%}
-        {%- elif plain | length == 1 and plain.isascii() and plain.isprintable()
-                 and (plain != token and not plain.isalnum()
-                      or plain == token and token not in ['(', ')', '.', '^', '$', '+', '*', '?', '[', ']', '{', '}', '|', '\\']) -%}
-            {%- do state.update({'run': state.run ~ (plain | lower)}) -%}
-        {%- else -%}
-            {%- do state.update({'exact': false}) -%}
-        {%- endif -%}
+{#- When every alternative of `pattern` is plain text, anchored at both ends, at the start or not
+    at all, with at most one group of plain alternatives in it (`^(a|b)$`, `^(binder|catalog)
+    error: `, `no such object|notfound`): the texts that make it match, as a list of
+    {'mode': 'equal' | 'prefix' | 'contains', 'text': lower-cased text}, one per alternative and
+    group alternative. Else none. On such a pattern a case-insensitive regex match is exactly an
+    equality, prefix or substring test on the lower-cased text, which the compiled rules use
+    instead of the regex on Postgres (tests/test_rule_prefilter.py proves it there). -#}
+{% macro regex_plain_forms(pattern) -%}
+    {%- set forms = [] -%}
+    {%- for branch in job_insights.regex_alternatives(job_insights.regex_tokens(pattern)) -%}
+        {%- set starts = branch[:1] == ['^'] -%}
+        {%- set ends = branch[-1:] == ['$'] and branch | length > 1 -%}
+        {%- set body = branch[1 if starts else 0:(branch | length) - (1 if ends else 0)] -%}
+        {%- if ends and not starts -%}{{ return(none) }}{%- endif -%}
+        {#- body = plain text, at most one group of plain alternatives, plain text -#}
+        {%- set state = {'texts': [''], 'group': none, 'groups': 0} -%}
+        {%- for token in body -%}
+            {%- set plain = job_insights.regex_plain_character(token) -%}
+            {%- if token in ['(', '(?:'] and state.group is none and state.groups == 0 -%}
+                {%- do state.update({'group': [''], 'groups': 1}) -%}
+            {%- elif token == '|' and state.group is not none -%}
+                {%- do state.group.append('') -%}
+            {%- elif token == ')' and state.group is not none -%}
+                {%- if '' in state.group -%}{{ return(none) }}{%- endif -%}
+                {%- set texts = [] -%}
+                {%- for text in state.texts -%}
+                    {%- for alternative in state.group -%}{%- do texts.append(text ~ alternative) -%}{%- endfor -%}
+                {%- endfor -%}
+                {%- do state.update({'texts': texts, 'group': none}) -%}
+            {%- elif plain and state.group is not none -%}
+                {%- do state.group.append(state.group.pop() ~ plain) -%}
+            {%- elif plain -%}
+                {%- set texts = [] -%}
+                {%- for text in state.texts -%}{%- do texts.append(text ~ plain) -%}{%- endfor -%}
+                {%- do state.update({'texts': texts}) -%}
+            {%- else -%}
+                {{ return(none) }}
+            {%- endif -%}
+        {%- endfor -%}
+        {%- if state.group is not none or '' in state.texts -%}{{ return(none) }}{%- endif -%}
+        {%- for text in state.texts -%}
+            {%- do forms.append({'mode': 'equal' if ends else ('prefix' if starts else 'contains'),
+                                 'text': text}) -%}
+        {%- endfor -%}
     {%- endfor -%}
-    {%- if state.exact -%}
-        {{ return({'anchored': anchored, 'literals': literals | unique | list}) }}
+    {{ return(forms) }}
+{%- endmacro %}
+
+
+{#- `token` (of regex_tokens) as the one character it matches literally, lower-cased: a plain
+    printable ASCII character that is no regex operator, or an escaped punctuation character;
+    '' for anything else. -#}
+{% macro regex_plain_character(token) -%}
+    {%- set plain = token[1:] if token | length == 2 and token[:1] == '\\' else token -%}
+    {%- if plain | length == 1 and plain.isascii() and plain.isprintable()
+           and (plain != token and not plain.isalnum()
+                or plain == token and token not in ['(', ')', '.', '^', '$', '+', '*', '?', '[', ']', '{', '}', '|', '\\']) -%}
+        {{ return(plain | lower) }}
     {%- endif -%}
-    {{ return(none) }}
+    {{ return('') }}
 {%- endmacro %}
 
 
@@ -191,7 +218,7 @@
 {% macro regex_longest_literal(tokens) -%}
     {%- set state = {'depth': 0, 'run': '', 'best': ''} -%}
     {%- for token in tokens -%}
-        {%- set plain = token[1:] if token | length == 2 and token[:1] == '\\' else token -%}
+        {%- set plain = job_insights.regex_plain_character(token) -%}
         {%- if state.depth > 0 -%}
             {%- if token in ['(', '(?:'] -%}{%- do state.update({'depth': state.depth + 1}) -%}{%- endif -%}
             {%- if token == ')' -%}{%- do state.update({'depth': state.depth - 1}) -%}{%- endif -%}
@@ -199,10 +226,8 @@
             {%- do state.update({'run': state.run[:-1]}) -%}
             {%- if state.run | length > state.best | length -%}{%- do state.update({'best': state.run}) -%}{%- endif -%}
             {%- do state.update({'run': ''}) -%}
-        {%- elif plain | length == 1 and plain.isascii() and plain.isprintable()
-                 and (plain != token and not plain.isalnum()
-                      or plain == token and token not in ['(', ')', '.', '^', '$', '+', '[', '|', '\\']) -%}
-            {%- do state.update({'run': state.run ~ (plain | lower)}) -%}
+        {%- elif plain -%}
+            {%- do state.update({'run': state.run ~ plain}) -%}
         {%- else -%}
             {%- if state.run | length > state.best | length -%}{%- do state.update({'best': state.run}) -%}{%- endif -%}
             {%- do state.update({'run': ''}) -%}

@@ -1,9 +1,8 @@
 """The literal prefilter of the compiled rules (macros/regex.sql `regex_required_literals` and
-`regex_exact_literals`).
+`regex_plain_forms`).
 
 On Postgres every rule pattern is checked as `strpos(lower(text), literal) > 0 and text ~* pattern`,
-and a pattern of plain text alone as `lower(text) in (...)` (anchored) or by the substring tests
-alone. These tests pin which literals the macros extract, and prove on Postgres itself that the
+and a pattern of plain text alone by equality, prefix and substring tests on `lower(text)`. These tests pin which literals the macros extract, and prove on Postgres itself that the
 prefilter never changes whether a pattern matches a text: over the corpus texts, upper-cased
 copies and the portability probes, for every seed pattern and every allowed construct.
 """
@@ -64,23 +63,27 @@ LITERALS = {
 }
 
 
-# plain text alone: (anchored, literals); None where the regex is still needed
-EXACT = {
-    "^readexception$": (True, ["readexception"]),
-    "^(unhandledxledgerexception|graphqlexception)$": (
-        True, ["unhandledxledgerexception", "graphqlexception"]),
-    "^(?:Fault|SoapFault)$": (True, ["fault", "soapfault"]),
-    "^zlib\\.error$": (True, ["zlib.error"]),
-    "did not match calculated checksum": (False, ["did not match calculated checksum"]),
-    "nonexistentqueue|specified queue does not exist": (
-        False, ["nonexistentqueue", "specified queue does not exist"]),
-    "\\(404\\) when calling": (False, ["(404) when calling"]),
-    # `^a|b$` is `(^a)|(b$)`, not a whole-text match
-    "^readexception|writeexception$": None,
-    "^internal server error$|/internal/": None,
-    "^(extract|submit) ::": None,
-    "^(a|b)c$": None,
+# plain text alone: the (mode, text) pairs that make the pattern match; None where the regex
+# is still needed
+E, P, C = "equal", "prefix", "contains"
+PLAIN = {
+    "^readexception$": [(E, "readexception")],
+    "^(unhandledxledgerexception|graphqlexception)$": [
+        (E, "unhandledxledgerexception"), (E, "graphqlexception")],
+    "^(?:Fault|SoapFault)$": [(E, "fault"), (E, "soapfault")],
+    "^zlib\\.error$": [(E, "zlib.error")],
+    "^(binder|catalog) error: ": [(P, "binder error: "), (P, "catalog error: ")],
+    "^internal server error$|/internal/": [(E, "internal server error"), (C, "/internal/")],
+    "^readexception|writeexception$": None,  # `(^a)|(b$)`: an end anchor alone
+    "did not match calculated checksum": [(C, "did not match calculated checksum")],
+    "(nosuchkey) when calling|no such key": [  # a group of one alternative is a group
+        (C, "nosuchkey when calling"), (C, "no such key")],
+    "\\((nosuchkey|nosuchbucket)\\) when calling": [
+        (C, "(nosuchkey) when calling"), (C, "(nosuchbucket) when calling")],
+    "\\(404\\) when calling": [(C, "(404) when calling")],
+    "^(a|b)c(d|e)$": None,  # two groups
     "^((a|b))$": None,
+    "^(a|)b": None,
     "timed? out": None,
     "a.b": None,
     "[a-z]+ error": None,
@@ -113,18 +116,18 @@ def test_required_literals(duckdb_project: DbtProject) -> None:
     }
 
 
-def test_exact_literals(duckdb_project: DbtProject) -> None:
-    patterns = list(EXACT)
+def test_plain_forms(duckdb_project: DbtProject) -> None:
+    patterns = list(PLAIN)
     sql = (
         "{% for p in var('patterns') %}"
-        "{{ job_insights.regex_exact_literals(p) | tojson }}\n"
+        "{{ job_insights.regex_plain_forms(p) | tojson }}\n"
         "{% endfor %}"
     )
     compiled = duckdb_project.compile_inline(sql, vars={"patterns": patterns})
     found = [json.loads(line) for line in compiled.strip().splitlines()]
-    got = {p: f and (f["anchored"], sorted(f["literals"])) for p, f in zip(patterns, found,
-                                                                              strict=True)}
-    assert got == {p: e and (e[0], sorted(e[1])) for p, e in EXACT.items()}
+    got = {p: f and sorted((form["mode"], form["text"]) for form in f)
+           for p, f in zip(patterns, found, strict=True)}
+    assert got == {p: e and sorted(e) for p, e in PLAIN.items()}
 
 
 def test_most_seed_patterns_get_a_prefilter(duckdb_project: DbtProject) -> None:
@@ -172,7 +175,7 @@ def test_prefilter_never_changes_a_match_on_postgres(
     patterns = sorted(
         {p for r in load_rules(REPO / "seeds" / "classification_rules.csv")
          for p in r.patterns.values()}
-        | set(ALLOWED) | set(LITERALS) | set(EXACT)
+        | set(ALLOWED) | set(LITERALS) | set(PLAIN)
     )
     sql = """
     {% for p in var('patterns') %}
@@ -187,7 +190,8 @@ def test_prefilter_never_changes_a_match_on_postgres(
     """
     compiled = project.compile_inline(sql, vars={"patterns": patterns})
     assert compiled.count("strpos(lower(body)") >= len(patterns) // 2  # the prefilter is on
-    assert compiled.count("lower(body) in (") >= 20  # and the equalities
+    assert compiled.count("lower(body) in (") >= 20  # and the plain forms
+    assert compiled.count("starts_with(lower(body)") >= 10
     cur.execute(compiled)
     counts = {patterns[i]: (plain, differing) for i, plain, differing in cur.fetchall()}
     assert sum(plain for plain, _ in counts.values()) > 1000  # the texts do exercise the rules
