@@ -139,9 +139,10 @@
 
 
 {#- True where the compiled rules check, before each regex, that the text contains one of
-    its required literals (regex_required_literals): Postgres matches a regex about ten times
-    slower than it finds a substring (benchmarks/rule_throughput.py); DuckDB's RE2 prefilters
-    by itself. -#}
+    its required literals (regex_required_literals), and test a pattern of plain text
+    (regex_plain_forms) by equality, prefix and substring alone: Postgres matches a regex about
+    ten times slower than it finds a substring (benchmarks/rule_throughput.py); DuckDB's RE2
+    prefilters by itself. -#}
 {% macro rule_prefilter_enabled() -%}
     {{ return(adapter.dispatch('rule_prefilter_enabled', 'job_insights')()) }}
 {%- endmacro %}
