@@ -7,7 +7,7 @@ tests/test_rule_fixtures.py proves equal to the compiled SQL) and scores it on a
     uv run python benchmarks/rule_generalisation.py REV [--subset SUBSET]
 
 where SUBSET is holdout (the default), fresh, blind, blind2, blind3, blind4, blind5, blind6,
-blind7 or original.
+blind7, blind8 or original.
 
 `fresh` are the templates captured after the rules were frozen (template_id `fresh.*`),
 `blind` the ones captured by scripts/capture_blind_holdout.py without looking at the rules
@@ -17,6 +17,7 @@ blind7 or original.
 `blind5` the fifth of scripts/capture_blind5_holdout.py (template_id `blind5.*`),
 `blind6` the sixth of scripts/capture_blind6_holdout.py (template_id `blind6.*`),
 `blind7` the seventh of scripts/capture_blind7_holdout.py (template_id `blind7.*`),
+`blind8` the eighth of scripts/capture_blind8_holdout.py (template_id `blind8.*`),
 `original` the holdout without any of them.
 
     uv run python benchmarks/rule_generalisation.py --per-rule
@@ -40,7 +41,17 @@ from job_insights.corpus import CATEGORIES, load_corpus
 from job_insights.rules import Rule, first_match, parse_rules
 
 #: holdout subsets captured after some version of the rules, by template_id prefix
-SUBSETS = ("fresh", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7")
+SUBSETS = (
+    "fresh",
+    "blind",
+    "blind2",
+    "blind3",
+    "blind4",
+    "blind5",
+    "blind6",
+    "blind7",
+    "blind8",
+)
 
 #: each blind round and the commit whose rules were frozen before it was captured
 FROZEN_BEFORE = {
