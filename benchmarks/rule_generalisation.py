@@ -26,7 +26,8 @@ scores every blind round against the rules frozen before it (FROZEN_BEFORE) and 
 rule, how many unseen errors it classified and how many of those rightly, beside the
 confidence the current seed gives it and, for a rule with at least MIN_UNSEEN such errors,
 the confidence they support: (right + 1) / (unseen + 2), to the nearest 0.05, within 0.5..0.95.
-docs/rules.md says how the seed's confidences follow it.
+`--per-rule --write-confidences` writes those into the seed (docs/rules.md: the seed's
+confidences follow it).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ import csv
 import io
 import subprocess
 from collections import defaultdict
+from pathlib import Path
 
 from job_insights.corpus import CATEGORIES, load_corpus
 from job_insights.rules import Rule, first_match, parse_rules
@@ -60,6 +62,7 @@ FROZEN_BEFORE = {
     "blind5": "1500cb5",
     "blind6": "34a31af",
     "blind7": "82603aa",
+    "blind8": "1dcf431",
 }
 
 
@@ -71,6 +74,8 @@ def rules_at(rev: str) -> list[Rule]:
         check=True,
     ).stdout
     return parse_rules(csv.DictReader(io.StringIO(text)))
+
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "classification_rules.csv"
 
 #: unseen errors a rule needs before its measured precision sets its confidence
 MIN_UNSEEN = 20
@@ -88,9 +93,12 @@ def main() -> int:
     parser.add_argument("--subset", choices=["holdout", *SUBSETS, "original"], default="holdout")
     parser.add_argument("--per-rule", action="store_true",
                         help="per rule: unseen errors it classified in the blind rounds")
+    parser.add_argument("--write-confidences", action="store_true",
+                        help="with --per-rule: set the seed's confidence of every rule with at "
+                        f"least {MIN_UNSEEN} unseen errors to the supported one")
     args = parser.parse_args()
     if args.per_rule:
-        return per_rule()
+        return per_rule(write=args.write_confidences)
     if not args.rev:
         parser.error("give a git revision, or --per-rule")
     rules = rules_at(args.rev)
@@ -119,7 +127,7 @@ def main() -> int:
     return 0
 
 
-def per_rule() -> int:
+def per_rule(write: bool = False) -> int:
     """Each blind round against the rules frozen before it, pooled per rule_id."""
     entries = [e for e in load_corpus() if e.split == "holdout"]
     verdicts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
@@ -140,7 +148,25 @@ def per_rule() -> int:
         supported = f"{supported_confidence(seen, right):.2f}" if seen >= MIN_UNSEEN else ""
         print(f"{rule_id:36} {seen:6d} {right:6d} {right / seen:9.1%} {confidence:>10} "
               f"{supported:>9}")
+    if write:
+        write_confidences({rule_id: supported_confidence(seen, right)
+                           for rule_id, (seen, right) in verdicts.items() if seen >= MIN_UNSEEN})
     return 0
+
+
+def write_confidences(confidences: dict[str, float]) -> None:
+    """Set these rules' confidence in seeds/classification_rules.csv, the rest unchanged."""
+    with SEED.open(newline="") as fh:
+        reader = csv.DictReader(fh)
+        fields, rows = reader.fieldnames or [], list(reader)
+    for row in rows:
+        if row["rule_id"] in confidences:
+            row["confidence"] = f"{confidences[row['rule_id']]:.2f}".rstrip("0").rstrip(".")
+    with SEED.open("w", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    print(f"wrote {len(confidences)} confidences to {SEED.relative_to(SEED.parents[1])}")
 
 
 if __name__ == "__main__":
