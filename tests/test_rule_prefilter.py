@@ -2,9 +2,10 @@
 `regex_plain_forms`).
 
 On Postgres every rule pattern is checked as `strpos(lower(text), literal) > 0 and text ~* pattern`,
-and a pattern of plain text alone by equality, prefix and substring tests on `lower(text)`. These tests pin which literals the macros extract, and prove on Postgres itself that the
-prefilter never changes whether a pattern matches a text: over the corpus texts, upper-cased
-copies and the portability probes, for every seed pattern and every allowed construct.
+and a pattern of plain text alone by equality, prefix and substring tests on `lower(text)`.
+These tests pin which literals and forms the macros extract, and prove on Postgres itself that
+the prefilter never changes whether a pattern matches a text: over the corpus texts,
+upper-cased copies and the portability probes, for every seed pattern and allowed construct.
 """
 
 from __future__ import annotations
