@@ -53,6 +53,7 @@
     {%- endset -%}
     {%- set categories = ['INPUT_DATA_QUALITY', 'WORKFLOW_ENGINE', 'THIRD_PARTY_SYSTEM'] -%}
     {%- set seen = {'ids': [], 'orders': []} -%}
+    {%- set checked = {} -%}  {#- pattern -> its checks, once per distinct pattern -#}
     {%- set rules = [] -%}
     {%- for row in run_query(query).rows -%}
         {%- set name = 'classification rule ' ~ (row['rule_id'] or '(no rule_id, order ' ~ row['rule_order'] ~ ')') -%}
@@ -84,9 +85,33 @@
         {%- endif -%}
         {%- do seen.ids.append(row['rule_id']) -%}
         {%- do seen.orders.append(row['rule_order']) -%}
-        {%- do rules.append({'rule_id': row['rule_id'], 'rule_order': row['rule_order'], 'patterns': patterns}) -%}
+        {%- do rules.append(job_insights.classification_rule(row['rule_id'], row['rule_order'], patterns, checked)) -%}
     {%- endfor -%}
     {{ return(rules) }}
+{%- endmacro %}
+
+
+{#- A rule as the compiled rules use it: rule_id, rule_order, `patterns` (pattern column ->
+    regex) and `checks` (pattern column -> how the pattern is tested where the engine
+    prefilters: {'forms': regex_plain_forms, 'literals': regex_required_literals when it has
+    no plain forms}; empty elsewhere). `checked` (pattern -> checks) lets the rules of one
+    compilation analyse each distinct pattern once. -#}
+{% macro classification_rule(rule_id, rule_order, patterns, checked=none) -%}
+    {%- set checked = {} if checked is none else checked -%}
+    {%- set checks = {} -%}
+    {%- if job_insights.rule_prefilter_enabled() -%}
+        {%- for column, pattern in patterns.items() -%}
+            {%- if pattern not in checked -%}
+                {%- set forms = job_insights.regex_plain_forms(pattern) -%}
+                {%- do checked.update({pattern: {
+                    'forms': forms,
+                    'literals': [] if forms else job_insights.regex_required_literals(pattern),
+                }}) -%}
+            {%- endif -%}
+            {%- do checks.update({column: checked[pattern]}) -%}
+        {%- endfor -%}
+    {%- endif -%}
+    {{ return({'rule_id': rule_id, 'rule_order': rule_order, 'patterns': patterns, 'checks': checks}) }}
 {%- endmacro %}
 
 
@@ -104,31 +129,24 @@
 {%- endmacro %}
 
 
-{#- Rules grouped into batches of at most rule_batch_patterns() distinct patterns. -#}
+{#- Rules grouped into batches of at most rule_batch_patterns() distinct patterns that need a
+    regex (a pattern with plain forms needs none). -#}
 {% macro batch_classification_rules(rules) -%}
     {%- set limit = job_insights.rule_batch_patterns() -%}
-    {#- Patterns that compile to no regex (regex_plain_forms, on Postgres) do not count. -#}
-    {%- set plain_patterns = [] -%}
-    {%- if job_insights.rule_prefilter_enabled() -%}
-        {%- for rule in rules -%}
-            {%- for pattern in rule.patterns.values() -%}
-                {%- if job_insights.regex_plain_forms(pattern) -%}{%- do plain_patterns.append(pattern) -%}{%- endif -%}
-            {%- endfor -%}
-        {%- endfor -%}
-    {%- endif -%}
     {%- set batches = [] -%}
     {%- set state = {'rules': [], 'patterns': []} -%}
     {%- for rule in rules -%}
-        {%- set new_patterns = [] -%}
-        {%- for pattern in rule.patterns.values() | reject('in', plain_patterns) -%}
-            {%- if pattern not in state.patterns and pattern not in new_patterns -%}
-                {%- do new_patterns.append(pattern) -%}
+        {%- set regexes = [] -%}
+        {%- for column, pattern in rule.patterns.items() -%}
+            {%- if not rule.checks.get(column, {}).get('forms') and pattern not in regexes -%}
+                {%- do regexes.append(pattern) -%}
             {%- endif -%}
         {%- endfor -%}
+        {%- set new_patterns = regexes | reject('in', state.patterns) | list -%}
         {%- if state.rules and (state.patterns | length) + (new_patterns | length) > limit -%}
             {%- do batches.append(state.rules) -%}
             {%- do state.update({'rules': [], 'patterns': []}) -%}
-            {%- set new_patterns = rule.patterns.values() | reject('in', plain_patterns) | unique | list -%}
+            {%- set new_patterns = regexes -%}
         {%- endif -%}
         {%- do state.rules.append(rule) -%}
         {%- do state.patterns.extend(new_patterns) -%}
@@ -161,11 +179,10 @@
     maps exception, message, activity and code to SQL expressions; `<field>_lower` keys, when
     present, hold the same expressions lower-cased for the prefilter. -#}
 {% macro rule_predicate(rule, columns) -%}
-    {%- set prefilter = job_insights.rule_prefilter_enabled() -%}
     {%- set parts = [] -%}
     {%- for column, pattern in rule.patterns.items() -%}
-        {%- set forms = job_insights.regex_plain_forms(pattern) if prefilter else none -%}
-        {%- set literals = job_insights.regex_required_literals(pattern) if prefilter else [] -%}
+        {%- set forms = rule.checks.get(column, {}).get('forms') -%}
+        {%- set literals = rule.checks.get(column, {}).get('literals', []) -%}
         {#- Cheapest test first, the regex without a prefilter last: it runs on every row that
             reaches it, so it should see only the rows the others let through. -#}
         {%- set cost = 2 -%}

@@ -183,7 +183,8 @@ def test_prefilter_never_changes_a_match_on_postgres(
     select {{ loop.index0 }} as pattern_index,
         count(*) filter (where body ~* {{ job_insights.sql_string(p) }}) as plain,
         count(*) filter (where coalesce({{ job_insights.rule_predicate(
-            {'patterns': {'message_pattern': p}}, {'message': 'body'}) }}, false)
+            job_insights.classification_rule('probe', 0, {'message_pattern': p}),
+            {'message': 'body'}) }}, false)
             <> coalesce(body ~* {{ job_insights.sql_string(p) }}, false)) as differing
     from prefilter_texts
     {% if not loop.last %}union all{% endif %}
