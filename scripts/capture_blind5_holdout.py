@@ -52,7 +52,7 @@ IDQ, WE, TPS = cap.IDQ, cap.WE, cap.TPS
 platform, raise_, version = cap.platform, cap.raise_, cap.version
 PREFIX = "blind5."
 MODELLED = "workflow platform (modelled)"
-Variants = list[tuple[str, Callable[[], object]]]
+Variants = blind.Variants
 with_body = blind3.with_body
 
 

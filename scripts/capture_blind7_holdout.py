@@ -49,18 +49,9 @@ IDQ, WE, TPS = cap.IDQ, cap.WE, cap.TPS
 platform, raise_, version = cap.platform, cap.raise_, cap.version
 PREFIX = "blind7."
 MODELLED = "workflow platform (modelled)"
-Variants = list[tuple[str, Callable[[], object]]]
+Variants = blind.Variants
 with_body = blind3.with_body
 many, wrapped, gql = blind.many, blind.wrapped, blind5.gql
-
-
-def same(trigger: Callable[[], object], acts: list[str]) -> Variants:
-    """One trigger under several activities (the message is the same in each)."""
-    return [(act, trigger) for act in acts]
-
-
-def pairs(acts: list[str], triggers: list[Callable[[], object]]) -> Variants:
-    return list(zip(acts, triggers, strict=True))
 
 
 # =========================================================================== DuckDB

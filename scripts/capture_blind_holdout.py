@@ -87,9 +87,23 @@ def modelled(name: str, message: str) -> Callable[[], None]:
     return lambda: raise_(platform(name)(message))
 
 
-def many(name: str, items: list[tuple[str, str]]) -> list[tuple[str, Callable[[], None]]]:
+#: a template's variants: (activity name, trigger) pairs
+Variants = list[tuple[str, Callable[[], object]]]
+
+
+def many(name: str, items: list[tuple[str, str]]) -> Variants:
     """Modelled variants: the exception `name` raised with each (activity, message)."""
     return [(act, modelled(name, msg)) for act, msg in items]
+
+
+def same(trigger: Callable[[], object], acts: list[str]) -> Variants:
+    """One trigger under several activities (the message is the same in each)."""
+    return [(act, trigger) for act in acts]
+
+
+def pairs(acts: list[str], triggers: list[Callable[[], object]]) -> Variants:
+    """Each activity with its own trigger."""
+    return list(zip(acts, triggers, strict=True))
 
 
 def wrapped(template: str) -> Callable[[BaseException], str]:
