@@ -40,7 +40,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from job_insights.corpus import CATEGORIES, load_corpus
-from job_insights.rules import Rule, first_match, parse_rules
+from job_insights.rules import Rule, first_match, load_rules, parse_rules
 
 #: holdout subsets captured after some version of the rules, by template_id prefix
 SUBSETS = (
@@ -139,7 +139,7 @@ def per_rule(write: bool = False) -> int:
                 if rule is not None:
                     verdicts[rule.rule_id][0] += 1
                     verdicts[rule.rule_id][1] += e.accepts(rule.category)
-    current = {rule.rule_id: rule for rule in rules_at("HEAD")}
+    current = {rule.rule_id: rule for rule in load_rules(SEED)}  # the working copy
     print(f"blind rounds {', '.join(FROZEN_BEFORE)}, each against the rules frozen before it")
     print(f"{'rule_id':36} {'unseen':>6} {'right':>6} {'precision':>9} {'confidence':>10} "
           f"{'supported':>9}")
