@@ -11,8 +11,12 @@
     Each JSON document is parsed as few times as possible: DuckDB stores JSON as text and
     parses it again in every JSON function, so the fields are read with one multi-path call.
     `carry_columns` (column names of jobs_relation) are passed through to every error row of
-    the job, which spares a join back to the jobs. -#}
-{% macro job_error_ctes(jobs_relation, data_is_text, carry_columns=[]) -%}
+    the job, which spares a join back to the jobs.
+
+    Messages repeat: each distinct message is cleaned once, not once per error. With
+    `with_templates`, job_errors also has message_template and activity_template (see
+    mask_error_text), computed once per distinct message and activity name. -#}
+{% macro job_error_ctes(jobs_relation, data_is_text, carry_columns=[], with_templates=false) -%}
     {%- set max_length = var('max_message_length') -%}
     {%- set carried -%}
         {%- for column in carry_columns %}
@@ -123,7 +127,7 @@ items_typed as (
 
 ),
 
-items_parsed as (
+items_parsed as {{ job_insights.materialized_cte() }} (
 
     select
         job_id,{{ carried }}
@@ -145,40 +149,98 @@ items_parsed as (
 
 ),
 
-job_errors as {{ job_insights.materialized_cte() }} (
+-- Grouped, not a plain distinct: Postgres would otherwise pull the expressions up above the
+-- join and run them once per error instead of once per distinct text.
+error_messages as (
 
     select
-        {{ dbt.hash("job_id || ':' || cast(error_index as " ~ dbt.type_string() ~ ")") }}
-            as error_id,
-        job_id,{{ carried }}
-        error_index,
-        has_error_item,
-        activity_name,
-        error_code,
-        case when error_code is null then code_text end as error_code_raw,
+        message_raw,
         {{ job_insights.clean_error_message('message_raw') }} as error_message,
-        exception_type,
-        details_json,
+        {{ job_insights.regex_matches_ci(
+            'message_raw', job_insights.sql_string(job_insights.control_character_class())
+        ) }} as has_control_characters
+    from items_parsed
+    where message_raw is not null
+    group by message_raw
+
+),
+{%- if with_templates %}
+
+message_templates as (
+
+    select
+        *,
+        left(
+            {{ job_insights.mask_error_text('error_message') }}, {{ var('max_template_length') }}
+        ) as message_template
+    from error_messages
+
+),
+
+activity_templates as (
+
+    select
+        activity_name,
+        {{ job_insights.mask_error_text('activity_name') }} as activity_template
+    from items_parsed
+    where activity_name is not null
+    group by activity_name
+
+),
+{%- endif %}
+
+job_errors as (
+
+    select
+        {{ dbt.hash(
+            "items_parsed.job_id || ':' || cast(items_parsed.error_index as "
+            ~ dbt.type_string() ~ ")"
+        ) }}
+            as error_id,
+        items_parsed.job_id,
+        {%- for column in carry_columns %}
+        items_parsed.{{ column }},
+        {%- endfor %}
+        items_parsed.error_index,
+        items_parsed.has_error_item,
+        items_parsed.activity_name,
+        items_parsed.error_code,
         case
-            when not has_error_item then coalesce(list_problem, 'errors_empty')
+            when items_parsed.error_code is null then items_parsed.code_text
+        end as error_code_raw,
+        messages.error_message,
+        items_parsed.exception_type,
+        items_parsed.details_json,
+        case
+            when not items_parsed.has_error_item
+                then coalesce(items_parsed.list_problem, 'errors_empty')
             else nullif(concat_ws(',',
-                list_problem,
-                case when item_kind <> 'object' then 'item_not_object' end,
-                case when code_kind = 'string' then 'code_as_string' end,
+                items_parsed.list_problem,
+                case when items_parsed.item_kind <> 'object' then 'item_not_object' end,
+                case when items_parsed.code_kind = 'string' then 'code_as_string' end,
                 case
-                    when code_text is not null and error_code is null then 'code_not_integer'
+                    when items_parsed.code_text is not null and items_parsed.error_code is null
+                        then 'code_not_integer'
                 end,
-                case when message_raw is null then 'message_missing' end,
-                case when length(message_raw) > {{ max_length }} then 'message_truncated' end,
+                case when items_parsed.message_raw is null then 'message_missing' end,
                 case
-                    when {{ job_insights.regex_matches_ci(
-                        'message_raw',
-                        job_insights.sql_string(job_insights.control_character_class())
-                    ) }} then 'control_characters'
-                end
+                    when length(items_parsed.message_raw) > {{ max_length }}
+                        then 'message_truncated'
+                end,
+                case when messages.has_control_characters then 'control_characters' end
             ), '')
         end as parse_problems
+        {%- if with_templates %},
+        messages.message_template,
+        activity_templates.activity_template
+        {%- endif %}
     from items_parsed
+    left join {{ 'message_templates' if with_templates else 'error_messages' }} as messages
+        on items_parsed.message_raw = messages.message_raw
+    {%- if with_templates %}
+    left join activity_templates
+        on items_parsed.activity_name = activity_templates.activity_name
+    {%- endif %}
 
 )
 {%- endmacro %}

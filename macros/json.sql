@@ -66,18 +66,19 @@
     {{ return(adapter.dispatch('json_as_text', 'job_insights')(json_expr)) }}
 {%- endmacro %}
 
+{#- A simple case: the type is read once. -#}
 {% macro default__json_as_text(json_expr) -%}
-    case
-        when json_type({{ json_expr }}) = 'VARCHAR' then ({{ json_expr }}) ->> '$'
-        when json_type({{ json_expr }}) = 'NULL' then null
+    case json_type({{ json_expr }})
+        when 'VARCHAR' then ({{ json_expr }}) ->> '$'
+        when 'NULL' then null
         else cast({{ json_expr }} as varchar)
     end
 {%- endmacro %}
 
 {% macro postgres__json_as_text(json_expr) -%}
-    case
-        when jsonb_typeof({{ json_expr }}) = 'string' then ({{ json_expr }}) #>> '{}'
-        when jsonb_typeof({{ json_expr }}) = 'null' then null
+    case jsonb_typeof({{ json_expr }})
+        when 'string' then ({{ json_expr }}) #>> '{}'
+        when 'null' then null
         else cast({{ json_expr }} as text)
     end
 {%- endmacro %}

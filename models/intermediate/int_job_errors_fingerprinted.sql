@@ -4,7 +4,8 @@
     fct_job_errors), so new rules and corrections reach old rows without re-running this.
     A job is the unit of work: its rows are deleted and inserted together (unique_key job_id;
     error_id stays unique), so that an error list that shrank leaves no stale row.
-    Templates are computed once per distinct message and activity name of the batch.
+    Templates are computed once per distinct message and activity name of the batch
+    (job_error_ctes).
     processed_at marks the rows each run wrote: the incremental models downstream read those. -#}
 {{ config(
     materialized='incremental',
@@ -31,45 +32,18 @@ jobs as (
     'jobs',
     job_insights.column_is_text(jobs_relation, 'run_data'),
     carry_columns=['pipeline_id', 'tenant_id', 'started_at', 'finished_at'],
+    with_templates=true,
 ) }},
-
--- Grouped, not a plain distinct: Postgres would otherwise pull the masking up above the join
--- and run it once per error instead of once per distinct text.
-message_templates as (
-
-    select
-        error_message,
-        left(
-            {{ job_insights.mask_error_text('error_message') }}, {{ var('max_template_length') }}
-        ) as error_template
-    from job_errors
-    where has_error_item
-    group by error_message
-
-),
-
-activity_templates as (
-
-    select
-        activity_name,
-        {{ job_insights.mask_error_text('activity_name') }} as activity_template
-    from job_errors
-    group by activity_name
-
-),
 
 templated as (
 
     select
-        job_errors.*,
+        *,
         case
-            when job_errors.has_error_item then message_templates.error_template
-            else '[no error item: ' || job_errors.parse_problems || ']'
-        end as error_template,
-        activity_templates.activity_template
+            when has_error_item then message_template
+            else '[no error item: ' || parse_problems || ']'
+        end as error_template
     from job_errors
-    left join message_templates on job_errors.error_message = message_templates.error_message
-    left join activity_templates on job_errors.activity_name = activity_templates.activity_name
 
 ),
 
