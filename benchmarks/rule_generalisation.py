@@ -7,7 +7,7 @@ tests/test_rule_fixtures.py proves equal to the compiled SQL) and scores it on a
     uv run python benchmarks/rule_generalisation.py REV [--subset SUBSET]
 
 where SUBSET is holdout (the default), fresh, blind, blind2, blind3, blind4, blind5, blind6,
-blind7, blind8 or original.
+blind7, blind8, blind9 or original.
 
 `fresh` are the templates captured after the rules were frozen (template_id `fresh.*`),
 `blind` the ones captured by scripts/capture_blind_holdout.py without looking at the rules
@@ -18,6 +18,7 @@ blind7, blind8 or original.
 `blind6` the sixth of scripts/capture_blind6_holdout.py (template_id `blind6.*`),
 `blind7` the seventh of scripts/capture_blind7_holdout.py (template_id `blind7.*`),
 `blind8` the eighth of scripts/capture_blind8_holdout.py (template_id `blind8.*`),
+`blind9` the ninth of scripts/capture_blind9_holdout.py (template_id `blind9.*`),
 `original` the holdout without any of them.
 
     uv run python benchmarks/rule_generalisation.py --per-rule
@@ -53,6 +54,7 @@ SUBSETS = (
     "blind6",
     "blind7",
     "blind8",
+    "blind9",
 )
 
 #: each blind round and the commit whose rules were frozen before it was captured
@@ -63,6 +65,7 @@ FROZEN_BEFORE = {
     "blind6": "34a31af",
     "blind7": "82603aa",
     "blind8": "1dcf431",
+    "blind9": "5b8cc48",
 }
 
 
