@@ -16,13 +16,14 @@ import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
-
-import openai
+from typing import TYPE_CHECKING, Any, Literal
 
 from job_insights.llm.prompt import Category, Message, allowed_categories, response_format
 from job_insights.llm.settings import RESPONSE_FORMATS, LlmSettings
 from job_insights.llm.validate import Answer, InvalidAnswer, parse_answer
+
+if TYPE_CHECKING:
+    import openai
 
 Outcome = Literal["answered", "rejected", "pending"]
 
@@ -88,6 +89,10 @@ class LlmClient:
         self._lock = threading.Lock()
         self._requests = 0
         self._random = random.Random()
+        # Imported here, not at the top: `openai` takes 0.4 s to import, and every dbt run on
+        # DuckDB loads this module for the LLM model, which usually has no group to send.
+        import openai
+
         self._client = openai.OpenAI(
             base_url=settings.base_url,
             api_key=settings.api_key,
@@ -115,6 +120,8 @@ class LlmClient:
 
     def classify(self, messages: list[Message]) -> CallResult:
         """Ask once (plus retries) for one group; never raises for server or answer faults."""
+        import openai  # already loaded by __init__
+
         requests = 0
         retries = 0
         last_error = "not sent"
