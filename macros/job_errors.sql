@@ -149,8 +149,9 @@ items_parsed as {{ job_insights.materialized_cte() }} (
 
 ),
 
--- Grouped, not a plain distinct: Postgres would otherwise pull the expressions up above the
--- join and run them once per error instead of once per distinct text.
+-- Each expression on a message is computed in a grouped select: Postgres pulls a plain
+-- select (or a distinct) up above the join and would run it once per error instead of once
+-- per distinct text.
 error_messages as (
 
     select
@@ -169,11 +170,14 @@ error_messages as (
 message_templates as (
 
     select
-        *,
+        message_raw,
+        error_message,
+        has_control_characters,
         left(
             {{ job_insights.mask_error_text('error_message') }}, {{ var('max_template_length') }}
         ) as message_template
     from error_messages
+    group by message_raw, error_message, has_control_characters
 
 ),
 
