@@ -7,7 +7,7 @@ tests/test_rule_fixtures.py proves equal to the compiled SQL) and scores it on a
     uv run python benchmarks/rule_generalisation.py REV [--subset SUBSET]
 
 where SUBSET is holdout (the default), fresh, blind, blind2, blind3, blind4, blind5, blind6,
-blind7, blind8, blind9, blind10 or original.
+blind7, blind8, blind9, blind10, blind11 or original.
 
 `fresh` are the templates captured after the rules were frozen (template_id `fresh.*`),
 `blind` the ones captured by scripts/capture_blind_holdout.py without looking at the rules
@@ -20,6 +20,7 @@ blind7, blind8, blind9, blind10 or original.
 `blind8` the eighth of scripts/capture_blind8_holdout.py (template_id `blind8.*`),
 `blind9` the ninth of scripts/capture_blind9_holdout.py (template_id `blind9.*`),
 `blind10` the tenth of scripts/capture_blind10_holdout.py (template_id `blind10.*`),
+`blind11` the eleventh of scripts/capture_blind11_holdout.py (template_id `blind11.*`),
 `original` the holdout without any of them.
 
     uv run python benchmarks/rule_generalisation.py --per-rule
@@ -57,6 +58,7 @@ SUBSETS = (
     "blind8",
     "blind9",
     "blind10",
+    "blind11",
 )
 
 #: each blind round and the commit whose rules were frozen before it was captured
@@ -69,6 +71,7 @@ FROZEN_BEFORE = {
     "blind8": "1dcf431",
     "blind9": "5b8cc48",
     "blind10": "7c33a45",
+    "blind11": "84992e6",
 }
 
 
