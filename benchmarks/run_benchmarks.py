@@ -372,6 +372,8 @@ def postgres_rows(failed_jobs: int, mix: tuple[ErrorKind, ...], profiles: Path,
             )
             errors = cur.fetchone()[0]
             log("rule step over every error on Postgres")
+            # as the models that run the rules do (pre-hook disable_jit)
+            cur.execute("set jit = off")
             started = time.perf_counter()
             cur.execute(f"create temp table rule_step as {compiled.read_text()}")
             rule_seconds = time.perf_counter() - started

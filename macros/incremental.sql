@@ -58,7 +58,10 @@
 
 {#- Pre-hook for heavy models: Postgres misestimates the rows of JSON unnests by orders of
     magnitude and then spends longer compiling the statement with JIT than running it
-    (measured: 5 s of 16 s on 100k errors). `set local` lasts for the model's transaction. -#}
+    (measured: 5 s of 16 s on 100k errors). The rule step's CASE over every rule is the same:
+    JIT spent 3.6 s of 15 s compiling it over 400k errors, and int_error_groups_rule_matches
+    took 6.5-7.1 s with JIT against 2.4 s without. `set local` lasts for the model's
+    transaction. -#}
 {% macro disable_jit() -%}
     {{ return(adapter.dispatch('disable_jit', 'job_insights')()) }}
 {%- endmacro %}

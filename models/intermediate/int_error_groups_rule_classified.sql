@@ -1,6 +1,7 @@
 {#- The first matching classification rule of every error group, from its representative.
     Rules see the message with whitespace runs (newlines included) as one space, so that `.`,
     `^` and `$` mean the same on RE2 and on Postgres ARE. -#}
+{{ config(pre_hook="{{ job_insights.disable_jit() }}") }}
 with
 
 error_groups as (

@@ -1,5 +1,6 @@
 {#- Every classification rule that matches an error group's representative error, one row per
     (group, rule), with the rule's rank among the group's matches (1 = the rule that wins). -#}
+{{ config(pre_hook="{{ job_insights.disable_jit() }}") }}
 with
 
 error_groups as (
