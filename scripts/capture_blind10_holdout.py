@@ -26,6 +26,7 @@ expected error was not raised.
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import sys
 from collections.abc import Callable
@@ -360,13 +361,9 @@ def pydantic_blind10(b: Subset) -> None:
 def postgres_blind10(b: Subset) -> None:
     import psycopg2
 
-    try:
-        cluster = srv.postgres_cluster()
-        info = cluster.__enter__()
-    except (RuntimeError, OSError, __import__("subprocess").CalledProcessError) as exc:
-        b.c.missed.append(f"blind10 Postgres templates skipped: {exc}")
-        return
-    try:
+    with blind.postgres_or_missed(b, "blind10") as info:
+        if info is None:
+            return
         admin = psycopg2.connect(**info)
         admin.autocommit = True
         with admin.cursor() as cur:
@@ -379,18 +376,7 @@ def postgres_blind10(b: Subset) -> None:
             cur.execute("create table suppliers(id int, name text)")
         legacy.close()
 
-        def stmt(sql: str, params: tuple[Any, ...] | None = None, db: str | None = None, autocommit: bool = True) -> Callable[[], None]:
-            def go() -> None:
-                conn = psycopg2.connect(**{**info, **({"dbname": db} if db else {})})
-                conn.autocommit = autocommit
-                conn.set_client_encoding("UTF8")
-                try:
-                    with conn.cursor() as cur:
-                        cur.execute(sql, params)
-                finally:
-                    conn.close()
-
-            return go
+        stmt = functools.partial(blind.pg_statement, info, autocommit=True, encoding="UTF8")
 
         cases: Cases = [
             ("psycopg2.boolean_syntax", "postgres.data", IDQ, None, [
@@ -426,8 +412,6 @@ def postgres_blind10(b: Subset) -> None:
         ]
         add_cases(b, cases, version("psycopg2-binary"))
         admin.close()
-    finally:
-        cluster.__exit__(None, None, None)
 
 
 # =========================================================================== HTTP (real clients, modelled bodies)

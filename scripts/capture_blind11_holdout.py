@@ -29,8 +29,8 @@ expected error was not raised.
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
-import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -155,29 +155,16 @@ def pydantic_blind11(b: Subset) -> None:
 def postgres_blind11(b: Subset) -> None:
     import psycopg2
 
-    try:
-        cluster = srv.postgres_cluster()
-        info = cluster.__enter__()
-    except (RuntimeError, OSError, subprocess.CalledProcessError) as exc:
-        b.c.missed.append(f"blind11 Postgres templates skipped: {exc}")
-        return
-    try:
+    with blind.postgres_or_missed(b, "blind11") as info:
+        if info is None:
+            return
         admin = psycopg2.connect(**info)
         admin.autocommit = True
         with admin.cursor() as cur:
             cur.execute("create table invoices(id int primary key, supplier_id int, amount numeric(12,2), due date, received timestamp)")
             cur.execute("create table suppliers(id int primary key, org_no text, name text)")
 
-        def stmt(sql: str, params: tuple[Any, ...] | None = None) -> Callable[[], None]:
-            def go() -> None:
-                conn = psycopg2.connect(**info)
-                try:
-                    with conn.cursor() as cur:
-                        cur.execute(sql, params)
-                finally:
-                    conn.close()
-
-            return go
+        stmt = functools.partial(blind.pg_statement, info)
 
         cases: Cases = [
             ("psycopg2.timestamp_syntax", "postgres.data", IDQ, None, [
@@ -208,8 +195,6 @@ def postgres_blind11(b: Subset) -> None:
         ]
         add_cases(b, cases, version("psycopg2-binary"))
         admin.close()
-    finally:
-        cluster.__exit__(None, None, None)
 
 
 # =========================================================================== HTTP (real clients, modelled bodies)

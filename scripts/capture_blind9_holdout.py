@@ -24,8 +24,8 @@ expected error was not raised.
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
-import subprocess
 import sys
 import urllib.request
 from collections.abc import Callable
@@ -337,13 +337,9 @@ def pydantic_blind9(b: Subset) -> None:
 def postgres_blind9(b: Subset) -> None:
     import psycopg2
 
-    try:
-        cluster = srv.postgres_cluster()
-        info = cluster.__enter__()
-    except (RuntimeError, OSError, subprocess.CalledProcessError) as exc:
-        b.c.missed.append(f"blind9 Postgres templates skipped: {exc}")
-        return
-    try:
+    with blind.postgres_or_missed(b, "blind9") as info:
+        if info is None:
+            return
         admin = psycopg2.connect(**info)
         admin.autocommit = True
         with admin.cursor() as cur:
@@ -352,16 +348,7 @@ def postgres_blind9(b: Subset) -> None:
             cur.execute("insert into suppliers values (1, '987654321', 'Acme AS', 'NO'), (2, '987654321', 'Acme Norge AS', 'NO'), (3, '556677-8899', 'Acme AB', 'SE')")
             cur.execute("insert into invoices values (1, 1, 100, '2024-06-30')")
 
-        def stmt(sql: str, params: tuple[Any, ...] | None = None) -> Callable[[], None]:
-            def go() -> None:
-                conn = psycopg2.connect(**info)
-                try:
-                    with conn.cursor() as cur:
-                        cur.execute(sql, params)
-                finally:
-                    conn.close()
-
-            return go
+        stmt = functools.partial(blind.pg_statement, info)
 
         cases: Cases = [
             ("psycopg2.time_zone_unknown", "postgres.data", IDQ, None, [
@@ -401,8 +388,6 @@ def postgres_blind9(b: Subset) -> None:
         ]
         add_cases(b, cases, version("psycopg2-binary"))
         admin.close()
-    finally:
-        cluster.__exit__(None, None, None)
 
 
 # =========================================================================== HTTP (real clients, modelled bodies)

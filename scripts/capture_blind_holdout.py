@@ -32,7 +32,7 @@ import urllib.error
 import urllib.request
 import xml.etree.ElementTree as ET
 import zipfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -132,6 +132,51 @@ def duckdb_query(
             con.close()
 
     return go
+
+
+def pg_statement(
+    info: dict[str, Any],
+    sql: str,
+    params: tuple[Any, ...] | None = None,
+    db: str | None = None,
+    autocommit: bool | None = None,
+    encoding: str | None = None,
+) -> Callable[[], None]:
+    """A trigger: `sql` with `params` on a fresh psycopg2 connection to the cluster `info`
+    (database `db` if given), with `autocommit` and client `encoding` set when given."""
+
+    def go() -> None:
+        import psycopg2
+
+        conn = psycopg2.connect(**{**info, **({"dbname": db} if db else {})})
+        if autocommit is not None:
+            conn.autocommit = autocommit
+        if encoding:
+            conn.set_client_encoding(encoding)
+        try:
+            with conn.cursor() as cur:
+                cur.execute(sql, params)
+        finally:
+            conn.close()
+
+    return go
+
+
+@contextlib.contextmanager
+def postgres_or_missed(b: Subset, name: str) -> Iterator[dict[str, Any] | None]:
+    """A throwaway Postgres cluster for a subset's templates: its connection settings, or None
+    (and a note in the corpus's misses) when no cluster can start here."""
+    try:
+        cluster = srv.postgres_cluster()
+        info = cluster.__enter__()
+    except (RuntimeError, OSError, subprocess.CalledProcessError) as exc:
+        b.c.missed.append(f"{name} Postgres templates skipped: {exc}")
+        yield None
+        return
+    try:
+        yield info
+    finally:
+        cluster.__exit__(None, None, None)
 
 
 # =========================================================================== DuckDB
