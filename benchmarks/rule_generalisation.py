@@ -6,22 +6,13 @@ tests/test_rule_fixtures.py proves equal to the compiled SQL) and scores it on a
 
     uv run python benchmarks/rule_generalisation.py REV [--subset SUBSET]
 
-where SUBSET is holdout (the default), fresh, blind, blind2, blind3, blind4, blind5, blind6,
-blind7, blind8, blind9, blind10, blind11 or original.
+where SUBSET is holdout (the default), original (the holdout without any of the others),
+fresh, blind, blind2 or one of the later blind rounds (FROZEN_BEFORE: blind3, blind4, ...).
 
-`fresh` are the templates captured after the rules were frozen (template_id `fresh.*`),
+`fresh` are the templates captured after the rules were frozen (template_id `fresh.*`);
 `blind` the ones captured by scripts/capture_blind_holdout.py without looking at the rules
-(template_id `blind.*`), `blind2` the second blind holdout of scripts/capture_blind2_holdout.py
-(template_id `blind2.*`), `blind3` the third of scripts/capture_blind3_holdout.py (template_id
-`blind3.*`), `blind4` the fourth of scripts/capture_blind4_holdout.py (template_id `blind4.*`),
-`blind5` the fifth of scripts/capture_blind5_holdout.py (template_id `blind5.*`),
-`blind6` the sixth of scripts/capture_blind6_holdout.py (template_id `blind6.*`),
-`blind7` the seventh of scripts/capture_blind7_holdout.py (template_id `blind7.*`),
-`blind8` the eighth of scripts/capture_blind8_holdout.py (template_id `blind8.*`),
-`blind9` the ninth of scripts/capture_blind9_holdout.py (template_id `blind9.*`),
-`blind10` the tenth of scripts/capture_blind10_holdout.py (template_id `blind10.*`),
-`blind11` the eleventh of scripts/capture_blind11_holdout.py (template_id `blind11.*`),
-`original` the holdout without any of them.
+(template_id `blind.*`); `blindN` the N-th blind holdout, captured the same way by
+scripts/capture_blindN_holdout.py (template_id `blindN.*`).
 
     uv run python benchmarks/rule_generalisation.py --per-rule
 
@@ -45,22 +36,6 @@ from pathlib import Path
 from job_insights.corpus import CATEGORIES, load_corpus
 from job_insights.rules import Rule, first_match, load_rules, parse_rules
 
-#: holdout subsets captured after some version of the rules, by template_id prefix
-SUBSETS = (
-    "fresh",
-    "blind",
-    "blind2",
-    "blind3",
-    "blind4",
-    "blind5",
-    "blind6",
-    "blind7",
-    "blind8",
-    "blind9",
-    "blind10",
-    "blind11",
-)
-
 #: each blind round and the commit whose rules were frozen before it was captured
 FROZEN_BEFORE = {
     "blind3": "0935a85",
@@ -73,6 +48,9 @@ FROZEN_BEFORE = {
     "blind10": "7c33a45",
     "blind11": "84992e6",
 }
+
+#: holdout subsets captured after some version of the rules, by template_id prefix
+SUBSETS = ("fresh", "blind", "blind2", *FROZEN_BEFORE)
 
 
 def rules_at(rev: str) -> list[Rule]:
