@@ -147,12 +147,13 @@
 {%- endmacro %}
 
 
-{#- CTEs for an incremental model rewritten job by job: `unchanged_jobs` (job_id,
-    stored_processed_at) lists the jobs of `rows_cte` whose rows come out exactly as stored in
-    {{ this }} (same rows, same `columns`, null-safe), so that they keep their processed_at and
-    the incremental models downstream skip them. The unnest processes every job without a
-    finish time again on every run; this keeps that from reaching the marts. Place after the
-    CTE named `rows_cte` (job_id, error_id and `columns`), inside `with`. -#}
+{#- CTEs for an incremental model rewritten job by job: `unchanged_jobs` (job_id) lists the jobs
+    of `rows_cte` whose rows come out exactly as stored in {{ this }} (same rows, same
+    `columns`, null-safe), so that the run leaves them as they are: they keep their
+    processed_at, and the incremental models downstream skip them. The unnest processes every
+    job without a finish time again on every run; this keeps that from reaching the marts, and
+    from rewriting rows. Place after the CTE named `rows_cte` (job_id, error_id and `columns`),
+    inside `with`. -#}
 {% macro unchanged_jobs_ctes(rows_cte, columns) -%}
 {%- set stored_columns = adapter.get_columns_in_relation(this)
     | map(attribute='name') | map('lower') | list -%}
@@ -160,9 +161,7 @@
 {#- Stored before these columns existed: every job counts as changed, once. -#}
 unchanged_jobs as (
 
-    select
-        cast(null as {{ dbt.type_string() }}) as job_id,
-        cast(null as {{ dbt.type_timestamp() }}) as stored_processed_at
+    select cast(null as {{ dbt.type_string() }}) as job_id
     from {{ this }}
     where 1 = 0
 
@@ -177,7 +176,7 @@ stored_rows as (
 
 stored_jobs as (
 
-    select job_id, count(*) as stored_rows, max(processed_at) as stored_processed_at
+    select job_id, count(*) as stored_rows
     from stored_rows
     group by job_id
 
@@ -206,7 +205,7 @@ compared_jobs as (
 
 unchanged_jobs as (
 
-    select compared_jobs.job_id, stored_jobs.stored_processed_at
+    select compared_jobs.job_id
     from compared_jobs
     inner join stored_jobs on compared_jobs.job_id = stored_jobs.job_id
     where compared_jobs.unchanged_rows = compared_jobs.current_rows
@@ -217,19 +216,16 @@ unchanged_jobs as (
 {%- endmacro %}
 
 
-{#- Select every row of `rows_cte` with its processed_at: the stored one for the jobs that
-    unchanged_jobs_ctes found unchanged (incremental runs), else this run's. -#}
-{% macro select_with_processed_at(rows_cte) -%}
+{#- Select the rows of `rows_cte` to write, with this run's processed_at: on incremental runs
+    those of the jobs that unchanged_jobs_ctes did not find unchanged (delete+insert on job_id
+    then leaves the unchanged jobs' stored rows alone). -#}
+{% macro select_changed_jobs(rows_cte) -%}
     select
         {{ rows_cte }}.*,
-        {%- if is_incremental() %}
-        coalesce(
-            unchanged_jobs.stored_processed_at, {{ job_insights.run_processed_at() }}
-        ) as processed_at
-    from {{ rows_cte }}
-    left join unchanged_jobs on {{ rows_cte }}.job_id = unchanged_jobs.job_id
-        {%- else %}
         {{ job_insights.run_processed_at() }} as processed_at
     from {{ rows_cte }}
-        {%- endif %}
+    {%- if is_incremental() %}
+    left join unchanged_jobs on {{ rows_cte }}.job_id = unchanged_jobs.job_id
+    where unchanged_jobs.job_id is null
+    {%- endif %}
 {%- endmacro %}

@@ -76,7 +76,7 @@ fingerprinted as (
 {%- if is_incremental() %}
 
 -- A job processed again whose rows come out as stored (jobs without a finish time come back
--- on every run) keeps its processed_at, so that the models downstream skip it.
+-- on every run) is left alone, with its processed_at, so that the models downstream skip it.
 {{ job_insights.unchanged_jobs_ctes('fingerprinted', [
     'job_id', 'error_index', 'pipeline_id', 'tenant_id', 'finished_at', 'started_at',
     'has_error_item', 'activity_name', 'activity_template', 'error_code', 'error_code_raw',
@@ -87,7 +87,7 @@ fingerprinted as (
 
 final as (
 
-    {{ job_insights.select_with_processed_at('fingerprinted') }}
+    {{ job_insights.select_changed_jobs('fingerprinted') }}
 
 )
 

@@ -8,9 +8,9 @@
     group's label changed (new rule, correction, LLM answer), its own correction was added,
     changed or removed, or its pipeline was renamed. The comparison reads only the label
     columns of {{ this }}, grouped per fingerprint, so a run without such changes costs one
-    aggregation, and a change rewrites only the jobs it concerns. processed_at marks the jobs
-    whose rows a run changed (a rewritten job that comes out as stored keeps its mark), so
-    that the incremental marts downstream read only those. -#}
+    aggregation, and a change rewrites only the jobs it concerns. A job that comes out as
+    stored is left alone, so processed_at marks the jobs whose rows a run changed, and the
+    incremental marts downstream read only those. -#}
 {{ config(
     materialized='incremental',
     unique_key='job_id',
@@ -179,14 +179,14 @@ classified as (
 
 {%- if is_incremental() %}
 
--- A rewritten job whose rows come out exactly as stored keeps its processed_at.
+-- A job whose rows come out exactly as stored is left alone, with its processed_at.
 {{ job_insights.unchanged_jobs_ctes('classified', columns) }},
 
 {%- endif %}
 
 final as (
 
-    {{ job_insights.select_with_processed_at('classified') }}
+    {{ job_insights.select_changed_jobs('classified') }}
 
 )
 
