@@ -47,6 +47,7 @@ FROZEN_BEFORE = {
     "blind9": "5b8cc48",
     "blind10": "7c33a45",
     "blind11": "84992e6",
+    "blind13": "2bfa3dc",
 }
 
 #: holdout subsets captured after some version of the rules, by template_id prefix
