@@ -47,6 +47,7 @@ FROZEN_BEFORE = {
     "blind9": "5b8cc48",
     "blind10": "7c33a45",
     "blind11": "84992e6",
+    "blind12": "2bfa3dc",
     "blind13": "2bfa3dc",
 }
 

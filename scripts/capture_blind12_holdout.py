@@ -463,7 +463,7 @@ def parsing_blind12(b: Subset) -> None:
     camt = b'<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt><Stmt><Id>0612</Id></Stmt></BkToCstmrStmt></Document>'
     src = cap.python_source()
     cases: list[tuple[str, str, str, str | None, Variants, str]] = [
-        ("json.expecting_colon", "json.decode", IDQ, None, [
+        ("json.expecting_colon", "json.decode", IDQ, TPS, [
             ("READ :: JSON orders", call(json.loads, '{"orderNo" "PO-88213", "lines": []}')),
             ("EXTRACT :: REST orders", call(json.loads, '[{"id": 1, "amount" 1204.5}]')),
             ("READ :: JSON invoices", call(json.loads, '{"invoiceNo": "INV-2024-0612", "supplier": {"orgNo"= "987654321"}}')),
