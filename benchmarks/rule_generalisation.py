@@ -49,6 +49,8 @@ FROZEN_BEFORE = {
     "blind11": "84992e6",
     "blind12": "2bfa3dc",
     "blind13": "2bfa3dc",
+    "blind14": "31e7378",
+    "blind15": "31e7378",
 }
 
 #: holdout subsets captured after some version of the rules, by template_id prefix
