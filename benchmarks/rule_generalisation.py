@@ -51,6 +51,8 @@ FROZEN_BEFORE = {
     "blind13": "2bfa3dc",
     "blind14": "31e7378",
     "blind15": "31e7378",
+    "blind16": "9b65974",
+    "blind17": "9b65974",
 }
 
 #: holdout subsets captured after some version of the rules, by template_id prefix
