@@ -356,7 +356,7 @@ def postgres_blind16(b: Subset) -> None:
                 ("TRANSFORM :: SQL report", stmt("select * from suppliers limit -50")),
                 ("EXTRACT :: Postgres ERP replica", stmt("select * from invoices order by id limit %s offset %s", (-500, 1000))),
             ]),
-            ("psycopg2.database_missing", "postgres.connect", WE, None, [
+            ("psycopg2.database_missing", "postgres.connect", TPS, WE, [
                 ("LOAD :: Postgres warehouse", connect(dbname="warehouse_prod")),
                 ("EXTRACT :: Postgres ERP replica", connect(dbname="erp_replica")),
                 ("LOAD :: Postgres invoices", connect(dbname="ap_invoices_2024")),
