@@ -31,9 +31,11 @@
 {%- endmacro %}
 
 {#- The message as rules see it: whitespace runs (newlines included) as one space, so that
-    `.`, `^` and `$` mean the same on RE2 and on Postgres ARE. -#}
+    `.`, `^` and `$` mean the same on RE2 and on Postgres ARE. The class is ASCII whitespace
+    spelt out: `[[:space:]]` follows the database locale on Postgres (no-break space, ...) and
+    is ASCII on RE2. job_insights.rules.rule_message is its Python twin. -#}
 {% macro rule_message(message_expr) -%}
-    {{ job_insights.regex_replace_all(message_expr, '[[:space:]]+', ' ') }}
+    {{ job_insights.regex_replace_all(message_expr, '[ \t\n\r\f\v]+', ' ') }}
 {%- endmacro %}
 
 {% macro load_classification_rules() -%}

@@ -104,10 +104,11 @@ class Rule:
         code: str | int | None,
     ) -> bool:
         """The engines' semantics: every given pattern matches its field (case-insensitive,
-        ``.`` crossing newlines); a null field never matches."""
+        ``.`` crossing newlines), the message with whitespace runs as one space, as the models
+        give it (macro rule_message); a null field never matches."""
         values = {
             "exception": exception,
-            "message": message,
+            "message": None if message is None else rule_message(message),
             "activity": activity,
             "code": None if code is None else str(code),
         }
@@ -116,6 +117,15 @@ class Rule:
             if value is None or _compiled(pattern).search(value) is None:
                 return False
         return True
+
+
+#: what the SQL's [[:space:]] is on RE2: ASCII whitespace only
+_WHITESPACE_RUN = re.compile(r"[ \t\n\v\f\r]+")
+
+
+def rule_message(message: str) -> str:
+    """The message as the rules see it: whitespace runs as one space (macro rule_message)."""
+    return _WHITESPACE_RUN.sub(" ", message)
 
 
 _CACHE: dict[str, re.Pattern[str]] = {}
