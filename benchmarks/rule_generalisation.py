@@ -53,6 +53,7 @@ FROZEN_BEFORE = {
     "blind15": "31e7378",
     "blind16": "9b65974",
     "blind17": "9b65974",
+    "blind18": "124d016",
     "blind19": "124d016",
 }
 
