@@ -31,8 +31,10 @@ RULE_COLUMNS = {
     "code": "error_code",
 }
 
-#: The errors as the rules see them in the models: the message as rule_message().
-RULE_ROWS_CTE = """
+VERDICT_SQL = """
+with
+
+-- the errors as the rules see them in the models: the message as rule_message()
 rule_rows as (
     select
         error_id,
@@ -41,11 +43,7 @@ rule_rows as (
         activity_name,
         error_code
     from {table}
-)"""
-
-VERDICT_SQL = """
-with
-{rule_rows},
+),
 
 matches as (
     {{{{ job_insights.classify_with_rules('rule_rows', 'error_id', {columns}) }}}}
@@ -240,8 +238,7 @@ class DbtProject:
 
 
 def verdict_sql(table: str = ERRORS_TABLE) -> str:
-    rule_rows = RULE_ROWS_CTE.format(table=table)
-    return VERDICT_SQL.format(table=table, rule_rows=rule_rows, columns=json.dumps(RULE_COLUMNS))
+    return VERDICT_SQL.format(table=table, columns=json.dumps(RULE_COLUMNS))
 
 
 def rules_only_sql(table: str = ERRORS_TABLE) -> str:

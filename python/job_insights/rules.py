@@ -104,11 +104,11 @@ class Rule:
         code: str | int | None,
     ) -> bool:
         """The engines' semantics: every given pattern matches its field (case-insensitive,
-        ``.`` crossing newlines), the message with whitespace runs as one space, as the models
-        give it (macro rule_message); a null field never matches."""
+        ``.`` crossing newlines); a null field never matches. `message` is the message as
+        the models give it to the rules, rule_message() (first_match prepares it)."""
         values = {
             "exception": exception,
-            "message": None if message is None else rule_message(message),
+            "message": message,
             "activity": activity,
             "code": None if code is None else str(code),
         }
@@ -119,7 +119,7 @@ class Rule:
         return True
 
 
-#: what the SQL's [[:space:]] is on RE2: ASCII whitespace only
+#: the ASCII whitespace class of macro rule_message
 _WHITESPACE_RUN = re.compile(r"[ \t\n\v\f\r]+")
 
 
@@ -287,6 +287,7 @@ def first_match(
     code: str | int | None,
 ) -> Rule | None:
     """The first rule (in rule_order) whose patterns all match, as the compiled SQL decides."""
+    message = None if message is None else rule_message(message)
     for rule in rules:
         if rule.matches(exception, message, activity, code):
             return rule
