@@ -45,7 +45,7 @@ IDQ, WE, TPS = cap.IDQ, cap.WE, cap.TPS
 version = cap.version
 PREFIX = "blind12."
 MODELLED = "workflow platform (modelled)"
-DUCKDB_CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+DUCKDB_CONFIG = blind.OFFLINE_DUCKDB
 Variants = blind.Variants
 Cases = blind9.Cases
 many, modelled = blind.many, blind.modelled
@@ -58,8 +58,7 @@ add, add_cases, call = blind9.add, blind9.add_cases, blind9.call
 def duckdb_blind12(b: Subset, tmp: Path) -> None:
     import duckdb
 
-    def run(sql: str, setup: str = "") -> Callable[[], Any]:
-        return blind.duckdb_query(sql, setup, config=DUCKDB_CONFIG)
+    run = blind.offline_duckdb_query
 
     ledger = (
         "create table ledger(id integer primary key, account varchar not null, amount decimal(12,2), "

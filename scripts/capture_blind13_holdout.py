@@ -28,7 +28,7 @@ expected error was not raised.
 from __future__ import annotations
 
 import contextlib
-import io
+import functools
 import socket
 import ssl
 import sys
@@ -224,14 +224,12 @@ def aws_blind13(b: Subset) -> None:
     import botocore.config
 
     blind3.aws_env()
-    cfg = botocore.config.Config(retries={"max_attempts": 1, "mode": "standard"}, read_timeout=2, connect_timeout=2)
     bc = version("botocore")
     sts_error = '<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">\n  <Error>\n    <Type>Sender</Type>\n    <Code>{code}</Code>\n    <Message>{message}</Message>\n  </Error>\n  <RequestId>{rid}</RequestId>\n</ErrorResponse>\n'
     ses_error = '<ErrorResponse xmlns="http://ses.amazonaws.com/doc/2010-12-01/">\n  <Error>\n    <Type>Sender</Type>\n    <Code>{code}</Code>\n    <Message>{message}</Message>\n  </Error>\n  <RequestId>{rid}</RequestId>\n</ErrorResponse>\n'
     with srv.http_server() as (base, canned):
 
-        def client(service: str, key: str) -> Any:
-            return boto3.client(service, endpoint_url=f"{base}/r/{key}", region_name="eu-north-1", config=cfg)
+        client = functools.partial(blind.aws_client, base)
 
         # S3: a partner's bucket policy does not grant our role
         s3_policy = "User: arn:aws:sts::418295716230:assumed-role/etl-worker-prod/i-0a1b2c3d4e5f60718 is not authorized to perform: s3:{op} on resource: &quot;arn:aws:s3:::{bucket}/{key}&quot; because no resource-based policy allows the s3:{op} action"
@@ -329,24 +327,7 @@ def aws_blind13(b: Subset) -> None:
 def ftp_blind13(b: Subset) -> None:
     import ftplib
 
-    def ftp(act: str, special: dict[str, str], action: Callable[[ftplib.FTP], object], banner: str, user: str = "tenant44660227") -> tuple[str, Callable[[], None]]:
-        def go() -> None:
-            with blind3.line_server(banner, blind3.ftp_replies(special)) as port:
-                client = ftplib.FTP()
-                try:
-                    client.connect(srv.LOOPBACK, port, timeout=5)
-                    client.login(user, "secret")
-                    action(client)
-                finally:
-                    client.close()
-
-        return act, go
-
-    def retr(name: str) -> Callable[[ftplib.FTP], object]:
-        return lambda c: c.retrbinary(f"RETR {name}", lambda _: None)
-
-    def stor(name: str) -> Callable[[ftplib.FTP], object]:
-        return lambda c: c.storbinary(f"STOR {name}", io.BytesIO(b"a;b\n"))
+    ftp, retr, stor = blind.ftp_case, blind.ftp_retr, blind.ftp_stor
 
     def lst(path: str) -> Callable[[ftplib.FTP], object]:
         return lambda c: c.retrlines(f"LIST {path}", lambda _: None)

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import io
+import functools
 import socket
 import ssl
 import sys
@@ -216,14 +216,12 @@ def aws_blind15(b: Subset) -> None:
     import botocore.config
 
     blind3.aws_env()
-    cfg = botocore.config.Config(retries={"max_attempts": 1, "mode": "standard"}, read_timeout=2, connect_timeout=2)
     bc = version("botocore")
     sts_error = '<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">\n  <Error>\n    <Type>Sender</Type>\n    <Code>{code}</Code>\n    <Message>{message}</Message>\n  </Error>\n  <RequestId>{rid}</RequestId>\n</ErrorResponse>\n'
     ses_error = '<ErrorResponse xmlns="http://ses.amazonaws.com/doc/2010-12-01/">\n  <Error>\n    <Type>Sender</Type>\n    <Code>{code}</Code>\n    <Message>{message}</Message>\n  </Error>\n  <RequestId>{rid}</RequestId>\n</ErrorResponse>\n'
     with srv.http_server() as (base, canned):
 
-        def client(service: str, key: str) -> Any:
-            return boto3.client(service, endpoint_url=f"{base}/r/{key}", region_name="eu-north-1", config=cfg)
+        client = functools.partial(blind.aws_client, base)
 
         def s3(key: str) -> Any:
             return boto3.client("s3", endpoint_url=f"{base}/r/{key}", region_name="eu-north-1", config=botocore.config.Config(retries={"max_attempts": 1, "mode": "standard"}, s3={"addressing_style": "path"}))
@@ -313,26 +311,7 @@ def aws_blind15(b: Subset) -> None:
 
 
 def ftp_blind15(b: Subset) -> None:
-    import ftplib
-
-    def ftp(act: str, special: dict[str, str], action: Callable[[ftplib.FTP], object], banner: str, user: str = "tenant44660227") -> tuple[str, Callable[[], None]]:
-        def go() -> None:
-            with blind3.line_server(banner, blind3.ftp_replies(special)) as port:
-                client = ftplib.FTP()
-                try:
-                    client.connect(srv.LOOPBACK, port, timeout=5)
-                    client.login(user, "secret")
-                    action(client)
-                finally:
-                    client.close()
-
-        return act, go
-
-    def retr(name: str) -> Callable[[ftplib.FTP], object]:
-        return lambda c: c.retrbinary(f"RETR {name}", lambda _: None)
-
-    def stor(name: str) -> Callable[[ftplib.FTP], object]:
-        return lambda c: c.storbinary(f"STOR {name}", io.BytesIO(b"a;b\n"))
+    ftp, retr, stor = blind.ftp_case, blind.ftp_retr, blind.ftp_stor
 
     src = f"{cap.python_source()} ftplib + FTP server replies (modelled on ProFTPD/Pure-FTPd/Serv-U/FileZilla Server)"
     pure = blind5.PUREFTPD

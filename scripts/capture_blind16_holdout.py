@@ -47,7 +47,6 @@ IDQ, WE, TPS = cap.IDQ, cap.WE, cap.TPS
 version = cap.version
 PREFIX = "blind16."
 MODELLED = "workflow platform (modelled)"
-DUCKDB_CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
 Variants = blind.Variants
 Cases = blind9.Cases
 many = blind.many
@@ -58,8 +57,7 @@ add_cases, call = blind9.add_cases, blind9.call
 
 
 def duckdb_blind16(b: Subset, tmp: Path) -> None:
-    def run(sql: str, setup: str = "") -> Callable[[], Any]:
-        return blind.duckdb_query(sql, setup, config=DUCKDB_CONFIG)
+    run = blind.offline_duckdb_query
 
     base = (
         "create table ledger(id integer primary key, account varchar, amount decimal(12,2), posted date, "

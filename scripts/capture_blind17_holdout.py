@@ -32,7 +32,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
-import io
+import functools
 import ipaddress
 import ssl
 import sys
@@ -207,14 +207,12 @@ def aws_blind17(b: Subset, tmp: Path) -> None:
     import botocore.config
 
     blind3.aws_env()
-    cfg = botocore.config.Config(retries={"max_attempts": 1, "mode": "standard"}, read_timeout=2, connect_timeout=2)
     bc = version("botocore")
     sts_error = '<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">\n  <Error>\n    <Type>Sender</Type>\n    <Code>{code}</Code>\n    <Message>{message}</Message>\n  </Error>\n  <RequestId>{rid}</RequestId>\n</ErrorResponse>\n'
     ses_error = '<ErrorResponse xmlns="http://ses.amazonaws.com/doc/2010-12-01/">\n  <Error>\n    <Type>Sender</Type>\n    <Code>{code}</Code>\n    <Message>{message}</Message>\n  </Error>\n  <RequestId>{rid}</RequestId>\n</ErrorResponse>\n'
     with srv.http_server() as (base, canned):
 
-        def client(service: str, key: str) -> Any:
-            return boto3.client(service, endpoint_url=f"{base}/r/{key}", region_name="eu-north-1", config=cfg)
+        client = functools.partial(blind.aws_client, base)
 
         def s3(key: str) -> Any:
             return boto3.client("s3", endpoint_url=f"{base}/r/{key}", region_name="eu-north-1", config=botocore.config.Config(retries={"max_attempts": 1, "mode": "standard"}, s3={"addressing_style": "path"}))
@@ -288,23 +286,7 @@ def aws_blind17(b: Subset, tmp: Path) -> None:
 
 
 def ftp_blind17(b: Subset) -> None:
-    import ftplib
-
-    def ftp(act: str, special: dict[str, str], action: Callable[[ftplib.FTP], object], banner: str, user: str = "tenant44660227") -> tuple[str, Callable[[], None]]:
-        def go() -> None:
-            with blind3.line_server(banner, blind3.ftp_replies(special)) as port:
-                client = ftplib.FTP()
-                try:
-                    client.connect(srv.LOOPBACK, port, timeout=5)
-                    client.login(user, "secret")
-                    action(client)
-                finally:
-                    client.close()
-
-        return act, go
-
-    def stor(name: str) -> Callable[[ftplib.FTP], object]:
-        return lambda c: c.storbinary(f"STOR {name}", io.BytesIO(b"a;b\n"))
+    ftp, stor = blind.ftp_case, blind.ftp_stor
 
     src = f"{cap.python_source()} ftplib + FTP server replies (modelled on vsftpd/ProFTPD/IIS FTP/CrushFTP/Serv-U)"
     vsftpd = "220 (vsFTPd 3.0.5)"

@@ -52,15 +52,13 @@ Variants = blind.Variants
 Cases = blind9.Cases
 many = blind.many
 add, add_cases, call = blind9.add, blind9.add_cases, blind9.call
-DUCKDB_CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
 
 
 # =========================================================================== DuckDB
 
 
 def duckdb_blind18(b: Subset, tmp: Path) -> None:
-    def run(sql: str, setup: str = "") -> Callable[[], Any]:
-        return blind.duckdb_query(sql, setup, config=DUCKDB_CONFIG)
+    run = blind.offline_duckdb_query
 
     ledger = (
         "create table ledger(id integer primary key, account varchar not null, amount decimal(12,2), "

@@ -29,11 +29,10 @@ expected error was not raised.
 from __future__ import annotations
 
 import contextlib
-import io
+import functools
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -151,18 +150,13 @@ def http_real_blind19(b: Subset, tmp: Path) -> None:
 
 
 def aws_blind19(b: Subset) -> None:
-    import boto3
-    import botocore.config
-
     blind3.aws_env()
-    cfg = botocore.config.Config(retries={"max_attempts": 1, "mode": "standard"}, read_timeout=2, connect_timeout=2)
     bc = version("botocore")
     sts_error = '<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">\n  <Error>\n    <Type>Sender</Type>\n    <Code>{code}</Code>\n    <Message>{message}</Message>\n  </Error>\n  <RequestId>{rid}</RequestId>\n</ErrorResponse>\n'
     ses_error = '<ErrorResponse xmlns="http://ses.amazonaws.com/doc/2010-12-01/">\n  <Error>\n    <Type>Sender</Type>\n    <Code>{code}</Code>\n    <Message>{message}</Message>\n  </Error>\n  <RequestId>{rid}</RequestId>\n</ErrorResponse>\n'
     with srv.http_server() as (base, canned):
 
-        def client(service: str, key: str) -> Any:
-            return boto3.client(service, endpoint_url=f"{base}/r/{key}", region_name="eu-north-1", config=cfg)
+        client = functools.partial(blind.aws_client, base)
 
         # STS web identity: the worker's projected token expired before it was exchanged
         variants: Variants = []
@@ -197,26 +191,7 @@ def aws_blind19(b: Subset) -> None:
 
 
 def ftp_blind19(b: Subset) -> None:
-    import ftplib
-
-    def ftp(act: str, special: dict[str, str], action: Callable[[ftplib.FTP], object], banner: str, user: str = "tenant44660227") -> tuple[str, Callable[[], None]]:
-        def go() -> None:
-            with blind3.line_server(banner, blind3.ftp_replies(special)) as port:
-                client = ftplib.FTP()
-                try:
-                    client.connect(srv.LOOPBACK, port, timeout=5)
-                    client.login(user, "secret")
-                    action(client)
-                finally:
-                    client.close()
-
-        return act, go
-
-    def stor(name: str) -> Callable[[ftplib.FTP], object]:
-        return lambda c: c.storbinary(f"STOR {name}", io.BytesIO(b"a;b\n"))
-
-    def retr(name: str) -> Callable[[ftplib.FTP], object]:
-        return lambda c: c.retrbinary(f"RETR {name}", lambda _data: None)
+    ftp, retr, stor = blind.ftp_case, blind.ftp_retr, blind.ftp_stor
 
     src = f"{cap.python_source()} ftplib + FTP server replies (modelled on FileZilla Server)"
     fz = "220-FileZilla Server 1.8.1\r\n220 Please visit https://filezilla-project.org/"

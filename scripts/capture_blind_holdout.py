@@ -134,6 +134,60 @@ def duckdb_query(
     return go
 
 
+#: DuckDB without extension downloads (a query naming a file type would fetch its extension)
+OFFLINE_DUCKDB = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+
+
+def offline_duckdb_query(sql: str, setup: str = "") -> Callable[[], Any]:
+    """duckdb_query on an in-memory connection that installs and loads no extension."""
+    return duckdb_query(sql, setup, config=OFFLINE_DUCKDB)
+
+
+def ftp_case(
+    act: str,
+    special: dict[str, str],
+    action: Callable[[ftplib.FTP], object],
+    banner: str,
+    user: str = "tenant44660227",
+) -> tuple[str, Callable[[], None]]:
+    """A variant: log in to a scripted FTP server (`banner`, then the default replies with
+    `special` overriding some commands) and run `action` on the client."""
+    import capture_blind3_holdout as blind3
+
+    def go() -> None:
+        with blind3.line_server(banner, blind3.ftp_replies(special)) as port:
+            client = ftplib.FTP()
+            try:
+                client.connect(srv.LOOPBACK, port, timeout=5)
+                client.login(user, "secret")
+                action(client)
+            finally:
+                client.close()
+
+    return act, go
+
+
+def ftp_retr(name: str) -> Callable[[ftplib.FTP], object]:
+    return lambda c: c.retrbinary(f"RETR {name}", lambda _: None)
+
+
+def ftp_stor(name: str) -> Callable[[ftplib.FTP], object]:
+    return lambda c: c.storbinary(f"STOR {name}", io.BytesIO(b"a;b\n"))
+
+
+def aws_client(base: str, service: str, key: str) -> Any:
+    """A boto3 client whose endpoint is the canned reply `key` of the local server at `base`:
+    one attempt, 2-second timeouts."""
+    import boto3
+    import botocore.config
+
+    cfg = botocore.config.Config(
+        retries={"max_attempts": 1, "mode": "standard"}, read_timeout=2, connect_timeout=2
+    )
+    endpoint = f"{base}/r/{key}"
+    return boto3.client(service, endpoint_url=endpoint, region_name="eu-north-1", config=cfg)
+
+
 def pg_statement(
     info: dict[str, Any],
     sql: str,
