@@ -4,9 +4,11 @@
     rules in evaluation order. classify_with_rules() returns a select of (key, rule_order) with
     the first matching rule for every row of `relation` (null rule_order when none matches).
 
-    Postgres keeps only 32 compiled regexes per backend: a CASE over more distinct patterns
-    recompiles on every row. Rules are therefore evaluated in batches whose distinct patterns fit
-    the cache, each batch one scan of the relation, and the lowest matching rule_order wins. -#}
+    Postgres keeps only 32 compiled regexes per backend, and a regex runs there only on the rows
+    its literal prefilter lets through. classify_with_rules() stops at a row's first match, so it
+    is one CASE over all rules in one scan, which Postgres can split across parallel workers;
+    all_rule_matches() tests every rule on every row, so it evaluates rules in batches whose
+    distinct patterns fit the cache (batch_classification_rules()). -#}
 
 {#- Pattern columns of the seed and the error field each one is matched against. -#}
 {% macro rule_pattern_columns() -%}
@@ -241,11 +243,14 @@
 
 {#- Select (key_column, rule_order) for every row of `relation`: the first matching rule (null
     when none matches). `columns` maps exception, message, activity and code to SQL expressions
-    of `relation`. The inputs are computed once (with their lower-case forms when the engine
-    prefilters); each batch of rules is one materialized scan of the rows that no earlier batch
-    matched, so a row stops at the batch that holds its first matching rule. -#}
+    of `relation`. One scan, one CASE over all rules in order, which the planner is free to
+    split across parallel workers (a materialized CTE would keep it to one process). Two
+    subqueries start with planner_fence(): the inputs, with their lower-case forms where the
+    engine prefilters, so that every prefilter does not lower-case the message again; and the
+    CASE, so that a consumer that uses rule_order twice (a join's hash and its recheck) does
+    not evaluate all rules twice. -#}
 {% macro classify_with_rules(relation, key_column, columns) -%}
-    {%- set batches = job_insights.batch_classification_rules(job_insights.load_classification_rules()) -%}
+    {%- set rules = job_insights.load_classification_rules() -%}
     {%- set inputs = {} -%}  {#- field (and field_lower) -> column of rule_inputs -#}
     {%- set input_exprs = {} -%}  {#- column of rule_inputs -> its SQL expression -#}
     {%- for field, expr in columns.items() -%}
@@ -256,41 +261,42 @@
             {%- do input_exprs.update({'rule_input_' ~ field ~ '_lower': 'lower(' ~ expr ~ ')'}) -%}
         {%- endif -%}
     {%- endfor %}
-    with
-
-    rule_inputs as materialized (
-        select
-            {{ key_column }}
-            {%- for column, expr in input_exprs.items() %},
-            {{ expr }} as {{ column }}
-            {%- endfor %}
-        from {{ relation }}
-    )
-    {%- for batch in batches %},
-
-    rule_batch_{{ loop.index }} as materialized (
+    select {{ key_column }}, rule_order
+    from (
+        {{ job_insights.planner_fence() }}
         select
             {{ key_column }},
-            {%- for column in input_exprs %}
-            {{ column }},
-            {%- endfor %}
-            {{ job_insights.rule_match_case(batch, inputs) }} as rule_order
-        {%- if loop.first %}
-        from rule_inputs
-        {%- else %}
-        from rule_batch_{{ loop.index - 1 }}
-        where rule_order is null
-        {%- endif %}
-    )
-    {%- endfor %}
+            {% if rules -%}
+            {{ job_insights.rule_match_case(rules, inputs) }}
+            {%- else -%}
+            cast(null as integer)
+            {%- endif %} as rule_order
+        from (
+            {{ job_insights.planner_fence() }}
+            select
+                {{ key_column }}
+                {%- for column, expr in input_exprs.items() %},
+                {{ expr }} as {{ column }}
+                {%- endfor %}
+            from {{ relation }}
+        ) as rule_inputs
+    ) as rule_matches
+{%- endmacro %}
 
-    {%- for batch in batches %}
-    select {{ key_column }}, rule_order from rule_batch_{{ loop.index }}
-    {%- if not loop.last %}
-    where rule_order is not null
-    union all
-    {%- endif %}
-    {%- else %}
-    select {{ key_column }}, cast(null as integer) as rule_order from rule_inputs
-    {%- endfor %}
+
+{#- Put before a subquery's select: keeps the subquery from being inlined into the query around
+    it, at no cost per row and without keeping its scan out of parallel workers. Postgres does
+    not pull up a subquery that has a WITH clause of its own (an unused one is dropped when the
+    subquery is planned). The usual fences cost more: OFFSET 0 keeps the rows above it out of
+    parallel workers, and a set-returning function in the select list evaluates the rest of
+    that list twice per row. DuckDB needs none. -#}
+{% macro planner_fence() -%}
+    {{ return(adapter.dispatch('planner_fence', 'job_insights')()) }}
+{%- endmacro %}
+
+{% macro default__planner_fence() -%}
+{%- endmacro %}
+
+{% macro postgres__planner_fence() -%}
+    with planner_fence as (select 1)
 {%- endmacro %}

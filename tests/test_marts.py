@@ -54,7 +54,7 @@ def duckdb_marts(tmp_path_factory: pytest.TempPathFactory) -> Snapshot:
 @pytest.fixture(scope="module")
 def postgres_marts(pg_cluster: PgCluster) -> Snapshot:
     settings = postgres_settings(new_pg_database(pg_cluster, "marts"))
-    # Two patterns per batch: rule matching runs in several batches, as with many rules.
+    # Two patterns per batch: the all-matches model runs in several batches, as with many rules.
     return build_both_phases(settings, vars_={"rule_batch_patterns": 2})
 
 
