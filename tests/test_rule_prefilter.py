@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import psycopg2
 import pytest
@@ -198,3 +199,34 @@ def test_prefilter_never_changes_a_match_on_postgres(
     counts = {patterns[i]: (plain, differing) for i, plain, differing in cur.fetchall()}
     assert sum(plain for plain, _ in counts.values()) > 1000  # the texts do exercise the rules
     assert {p: c for p, c in counts.items() if c[1]} == {}
+
+
+def plan_nodes(plan: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    yield plan
+    for child in plan.get("Plans", []):
+        yield from plan_nodes(child)
+
+
+def test_rule_step_is_one_scan_that_parallel_workers_can_share(
+    postgres_project: tuple[DbtProject, psycopg2.extensions.cursor],
+) -> None:
+    """The first-match CASE runs in the scan itself, not over a materialized CTE (which keeps a
+    query in one process), and its lower-cased inputs are not inlined into every prefilter."""
+    project, cur = postgres_project
+    project.seed_rules()
+    compiled = project.compile_inline(
+        "-- depends_on: {{ ref('classification_rules') }}\n"
+        "{{ job_insights.classify_with_rules('prefilter_texts', 'body', {'exception': 'body', "
+        "'message': 'body', 'activity': 'body', 'code': 'body'}) }}"
+    )
+    assert compiled.count("lower(body)") == 4  # computed once per input, not per test
+    cur.execute("analyze prefilter_texts; set parallel_setup_cost = 0; "
+                "set parallel_tuple_cost = 0; set min_parallel_table_scan_size = 0")
+    cur.execute(f"explain (format json) {compiled}")
+    nodes = list(plan_nodes(cur.fetchone()[0][0]["Plan"]))
+    types = [n["Node Type"] for n in nodes]
+    assert types[0] == "Gather", types
+    assert any(n["Node Type"] == "Seq Scan" and n["Parallel Aware"] for n in nodes), types
+    assert "CTE Scan" not in types
+    # the inputs stay a subquery: pulled up, each prefilter would lower-case the text again
+    assert "Subquery Scan" in types
