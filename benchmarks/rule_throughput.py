@@ -6,7 +6,8 @@ parallel workers. On Postgres, it checks a substring that every match contains b
 (the corpus repeated to --rows rows, each message made distinct), with JIT off as in the models.
 The variant without the prefilter is slow (minutes) and runs once.
 
-    uv run python benchmarks/rule_throughput.py [--rows 50000] [--repeat 3]"""
+    uv run python benchmarks/rule_throughput.py [--rows 50000] [--repeat 3]
+"""
 
 from __future__ import annotations
 
