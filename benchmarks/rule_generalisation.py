@@ -22,6 +22,12 @@ confidence the current seed gives it and, for a rule with at least MIN_UNSEEN su
 the confidence they support: (right + 1) / (unseen + 2), to the nearest 0.05, within 0.5..0.95.
 `--per-rule --write-confidences` writes those into the seed (docs/rules.md: the seed's
 confidences follow it).
+
+    uv run python benchmarks/rule_generalisation.py --by-confidence
+
+scores every blind round against the rules frozen before it, as --per-rule does, and prints the
+pooled coverage and precision when only verdicts whose rule had at least a given confidence in
+that frozen seed count (the rest left to the LLM): what a confidence threshold would trade.
 """
 
 from __future__ import annotations
@@ -31,9 +37,10 @@ import csv
 import io
 import subprocess
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 
-from job_insights.corpus import CATEGORIES, load_corpus
+from job_insights.corpus import CATEGORIES, CorpusEntry, load_corpus
 from job_insights.rules import Rule, first_match, load_rules, parse_rules
 
 #: each blind round and the commit whose rules were frozen before it was captured
@@ -70,7 +77,11 @@ def rules_at(rev: str) -> list[Rule]:
     ).stdout
     return parse_rules(csv.DictReader(io.StringIO(text)))
 
+
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "classification_rules.csv"
+
+#: the confidence floors --by-confidence reports
+CONFIDENCE_FLOORS = (0.0, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
 
 #: unseen errors a rule needs before its measured precision sets its confidence
 MIN_UNSEEN = 20
@@ -86,14 +97,27 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("rev", nargs="?", help="git revision of seeds/classification_rules.csv")
     parser.add_argument("--subset", choices=["holdout", *SUBSETS, "original"], default="holdout")
-    parser.add_argument("--per-rule", action="store_true",
-                        help="per rule: unseen errors it classified in the blind rounds")
-    parser.add_argument("--write-confidences", action="store_true",
-                        help="with --per-rule: set the seed's confidence of every rule with at "
-                        f"least {MIN_UNSEEN} unseen errors to the supported one")
+    parser.add_argument(
+        "--per-rule",
+        action="store_true",
+        help="per rule: unseen errors it classified in the blind rounds",
+    )
+    parser.add_argument(
+        "--by-confidence",
+        action="store_true",
+        help="pooled blind rounds: coverage and precision per confidence floor",
+    )
+    parser.add_argument(
+        "--write-confidences",
+        action="store_true",
+        help="with --per-rule: set the seed's confidence of every rule with at "
+        f"least {MIN_UNSEEN} unseen errors to the supported one",
+    )
     args = parser.parse_args()
     if args.per_rule:
         return per_rule(write=args.write_confidences)
+    if args.by_confidence:
+        return by_confidence()
     if not args.rev:
         parser.error("give a git revision, or --per-rule")
     rules = rules_at(args.rev)
@@ -122,30 +146,67 @@ def main() -> int:
     return 0
 
 
-def per_rule(write: bool = False) -> int:
-    """Each blind round against the rules frozen before it, pooled per rule_id."""
+def blind_verdicts() -> Iterator[tuple[CorpusEntry, Rule | None]]:
+    """Every line of the blind rounds with the first rule, frozen before its round, it meets."""
     entries = [e for e in load_corpus() if e.split == "holdout"]
-    verdicts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for subset, rev in FROZEN_BEFORE.items():
         rules = rules_at(rev)
         for e in entries:
             if e.template_id.startswith(f"{subset}."):
-                rule = first_match(rules, e.exception, e.message, e.activity_name, e.code)
-                if rule is not None:
-                    verdicts[rule.rule_id][0] += 1
-                    verdicts[rule.rule_id][1] += e.accepts(rule.category)
+                yield e, first_match(rules, e.exception, e.message, e.activity_name, e.code)
+
+
+def per_rule(write: bool = False) -> int:
+    """Each blind round against the rules frozen before it, pooled per rule_id."""
+    verdicts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for e, rule in blind_verdicts():
+        if rule is not None:
+            verdicts[rule.rule_id][0] += 1
+            verdicts[rule.rule_id][1] += e.accepts(rule.category)
     current = {rule.rule_id: rule for rule in load_rules(SEED)}  # the working copy
     print(f"blind rounds {', '.join(FROZEN_BEFORE)}, each against the rules frozen before it")
-    print(f"{'rule_id':36} {'unseen':>6} {'right':>6} {'precision':>9} {'confidence':>10} "
-          f"{'supported':>9}")
+    print(
+        f"{'rule_id':36} {'unseen':>6} {'right':>6} {'precision':>9} {'confidence':>10} "
+        f"{'supported':>9}"
+    )
     for rule_id, (seen, right) in sorted(verdicts.items(), key=lambda kv: (-kv[1][0], kv[0])):
         confidence = f"{current[rule_id].confidence:.2f}" if rule_id in current else "(gone)"
         supported = f"{supported_confidence(seen, right):.2f}" if seen >= MIN_UNSEEN else ""
-        print(f"{rule_id:36} {seen:6d} {right:6d} {right / seen:9.1%} {confidence:>10} "
-              f"{supported:>9}")
+        print(
+            f"{rule_id:36} {seen:6d} {right:6d} {right / seen:9.1%} {confidence:>10} {supported:>9}"
+        )
     if write:
-        write_confidences({rule_id: supported_confidence(seen, right)
-                           for rule_id, (seen, right) in verdicts.items() if seen >= MIN_UNSEEN})
+        write_confidences(
+            {
+                rule_id: supported_confidence(seen, right)
+                for rule_id, (seen, right) in verdicts.items()
+                if seen >= MIN_UNSEEN
+            }
+        )
+    return 0
+
+
+def by_confidence() -> int:
+    """Pooled blind rounds, counting only verdicts of rules at or above a confidence floor."""
+    verdicts = [
+        (rule.confidence, e.accepts(rule.category)) if rule else (None, False)
+        for e, rule in blind_verdicts()
+    ]
+    print(
+        f"blind rounds {', '.join(FROZEN_BEFORE)}, each against the rules frozen before it: "
+        f"{len(verdicts)} errors"
+    )
+    for floor in CONFIDENCE_FLOORS:
+        kept = [
+            right
+            for confidence, right in verdicts
+            if confidence is not None and confidence >= floor
+        ]
+        precision = sum(kept) / len(kept) if kept else 0.0
+        print(
+            f"  confidence >= {floor:.2f}: coverage {len(kept) / len(verdicts):6.1%}  "
+            f"precision {precision:6.1%}"
+        )
     return 0
 
 
