@@ -2,14 +2,15 @@
 
     all_rule_matches() returns a select of (key_column, rule_order) with one row for every rule
     of seeds/classification_rules.csv that matches a row of `relation` (rows that no rule
-    matches do not appear). It reuses load_classification_rules(), batch_classification_rules()
-    and rule_predicate() of classification_rules.sql, so rules match here exactly as they do
-    in classify_with_rules(). Each batch is one scan of `relation` crossed with the batch's
+    matches do not appear). It reuses load_classification_rules(), rule_inputs() and
+    rule_predicate() of classification_rules.sql, so rules match here exactly as they do in
+    classify_with_rules(). Each batch is one scan of rule_inputs() crossed with the batch's
     rule orders; the CASE on rule_order evaluates only the one rule of each pair, and a batch
     never holds more distinct patterns than the Postgres regex cache keeps. -#}
 {% macro all_rule_matches(relation, key_column, columns) -%}
     {%- set rules = job_insights.load_classification_rules() -%}
     {%- set batches = job_insights.batch_classification_rules(rules) -%}
+    {%- set inputs = job_insights.rule_input_columns(columns) -%}
     {%- if batches | length == 0 %}
     select {{ key_column }}, cast(null as integer) as rule_order
     from {{ relation }}
@@ -19,14 +20,16 @@
     select {{ key_column }}, rule_order
     from (
         select
-            {{ relation }}.{{ key_column }},
+            rule_inputs.{{ key_column }},
             batch_rules.rule_order,
             case batch_rules.rule_order
             {%- for rule in batch %}
-                when {{ rule.rule_order }} then {{ job_insights.rule_predicate(rule, columns) }}
+                when {{ rule.rule_order }} then {{ job_insights.rule_predicate(rule, inputs) }}
             {%- endfor %}
             end as is_match
-        from {{ relation }}
+        from (
+            {{ job_insights.rule_inputs(relation, key_column, columns) }}
+        ) as rule_inputs
         cross join (
             {%- for rule in batch %}
             select cast({{ rule.rule_order }} as integer) as rule_order
@@ -40,4 +43,45 @@
     {%- endif %}
     {%- endfor %}
     {%- endif %}
+{%- endmacro %}
+
+
+{#- Distinct patterns one scan may use: all on engines without a small regex cache. -#}
+{% macro rule_batch_patterns() -%}
+    {{ return(adapter.dispatch('rule_batch_patterns', 'job_insights')()) }}
+{%- endmacro %}
+
+{% macro default__rule_batch_patterns() -%}
+    {{ return(1000000) }}
+{%- endmacro %}
+
+{% macro postgres__rule_batch_patterns() -%}
+    {{ return(var('rule_batch_patterns')) }}
+{%- endmacro %}
+
+
+{#- Rules grouped into batches of at most rule_batch_patterns() distinct patterns that need a
+    regex (a pattern with plain forms needs none). -#}
+{% macro batch_classification_rules(rules) -%}
+    {%- set limit = job_insights.rule_batch_patterns() -%}
+    {%- set batches = [] -%}
+    {%- set state = {'rules': [], 'patterns': []} -%}
+    {%- for rule in rules -%}
+        {%- set regexes = [] -%}
+        {%- for column, pattern in rule.patterns.items() -%}
+            {%- if not rule.checks.get(column, {}).get('forms') and pattern not in regexes -%}
+                {%- do regexes.append(pattern) -%}
+            {%- endif -%}
+        {%- endfor -%}
+        {%- set new_patterns = regexes | reject('in', state.patterns) | list -%}
+        {%- if state.rules and (state.patterns | length) + (new_patterns | length) > limit -%}
+            {%- do batches.append(state.rules) -%}
+            {%- do state.update({'rules': [], 'patterns': []}) -%}
+            {%- set new_patterns = regexes -%}
+        {%- endif -%}
+        {%- do state.rules.append(rule) -%}
+        {%- do state.patterns.extend(new_patterns) -%}
+    {%- endfor -%}
+    {%- if state.rules -%}{%- do batches.append(state.rules) -%}{%- endif -%}
+    {{ return(batches) }}
 {%- endmacro %}

@@ -7,8 +7,8 @@
     Postgres keeps only 32 compiled regexes per backend, and a regex runs there only on the rows
     its literal prefilter lets through. classify_with_rules() stops at a row's first match, so it
     is one CASE over all rules in one scan, which Postgres can split across parallel workers;
-    all_rule_matches() tests every rule on every row, so it evaluates rules in batches whose
-    distinct patterns fit the cache (batch_classification_rules()). -#}
+    all_rule_matches() (classification_rule_matches.sql) tests every rule on every row, so it
+    evaluates rules in batches whose distinct patterns fit the cache. -#}
 
 {#- Pattern columns of the seed and the error field each one is matched against. -#}
 {% macro rule_pattern_columns() -%}
@@ -119,47 +119,6 @@
 {%- endmacro %}
 
 
-{#- Distinct patterns one scan may use: all on engines without a small regex cache. -#}
-{% macro rule_batch_patterns() -%}
-    {{ return(adapter.dispatch('rule_batch_patterns', 'job_insights')()) }}
-{%- endmacro %}
-
-{% macro default__rule_batch_patterns() -%}
-    {{ return(1000000) }}
-{%- endmacro %}
-
-{% macro postgres__rule_batch_patterns() -%}
-    {{ return(var('rule_batch_patterns')) }}
-{%- endmacro %}
-
-
-{#- Rules grouped into batches of at most rule_batch_patterns() distinct patterns that need a
-    regex (a pattern with plain forms needs none). -#}
-{% macro batch_classification_rules(rules) -%}
-    {%- set limit = job_insights.rule_batch_patterns() -%}
-    {%- set batches = [] -%}
-    {%- set state = {'rules': [], 'patterns': []} -%}
-    {%- for rule in rules -%}
-        {%- set regexes = [] -%}
-        {%- for column, pattern in rule.patterns.items() -%}
-            {%- if not rule.checks.get(column, {}).get('forms') and pattern not in regexes -%}
-                {%- do regexes.append(pattern) -%}
-            {%- endif -%}
-        {%- endfor -%}
-        {%- set new_patterns = regexes | reject('in', state.patterns) | list -%}
-        {%- if state.rules and (state.patterns | length) + (new_patterns | length) > limit -%}
-            {%- do batches.append(state.rules) -%}
-            {%- do state.update({'rules': [], 'patterns': []}) -%}
-            {%- set new_patterns = regexes -%}
-        {%- endif -%}
-        {%- do state.rules.append(rule) -%}
-        {%- do state.patterns.extend(new_patterns) -%}
-    {%- endfor -%}
-    {%- if state.rules -%}{%- do batches.append(state.rules) -%}{%- endif -%}
-    {{ return(batches) }}
-{%- endmacro %}
-
-
 {#- True where the compiled rules check, before each regex, that the text contains one of
     its required literals (regex_required_literals), and test a pattern of plain text
     (regex_plain_forms) by equality, prefix and substring alone: Postgres matches a regex about
@@ -241,44 +200,58 @@
 {%- endmacro %}
 
 
+{#- The columns of rule_inputs() that rule_predicate() reads: field -> column, with
+    `<field>_lower` where the engine prefilters. -#}
+{% macro rule_input_columns(columns) -%}
+    {%- set inputs = {} -%}
+    {%- for field in columns -%}
+        {%- do inputs.update({field: 'rule_input_' ~ field}) -%}
+        {%- if job_insights.rule_prefilter_enabled() -%}
+            {%- do inputs.update({field ~ '_lower': 'rule_input_' ~ field ~ '_lower'}) -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {{ return(inputs) }}
+{%- endmacro %}
+
+
+{#- The body of a subquery over `relation`: key_column and the rule_input_columns(), each
+    computed once per row (planner_fence keeps the planner from inlining them into every
+    test, where each prefilter would lower-case the message again). -#}
+{% macro rule_inputs(relation, key_column, columns) -%}
+    {{ job_insights.planner_fence() }}
+    select
+        {{ key_column }}
+        {%- for field, expr in columns.items() %},
+        {{ expr }} as rule_input_{{ field }}
+        {%- if job_insights.rule_prefilter_enabled() %},
+        lower({{ expr }}) as rule_input_{{ field }}_lower
+        {%- endif %}
+        {%- endfor %}
+    from {{ relation }}
+{%- endmacro %}
+
+
 {#- Select (key_column, rule_order) for every row of `relation`: the first matching rule (null
     when none matches). `columns` maps exception, message, activity and code to SQL expressions
     of `relation`. One scan, one CASE over all rules in order, which the planner is free to
-    split across parallel workers (a materialized CTE would keep it to one process). Two
-    subqueries start with planner_fence(): the inputs, with their lower-case forms where the
-    engine prefilters, so that every prefilter does not lower-case the message again; and the
-    CASE, so that a consumer that uses rule_order twice (a join's hash and its recheck) does
-    not evaluate all rules twice. -#}
+    split across parallel workers (a materialized CTE would keep it to one process). The CASE
+    sits in a subquery that starts with planner_fence(), over rule_inputs(), so that a consumer
+    that uses rule_order twice (a join's hash and its recheck) does not evaluate all rules
+    twice. -#}
 {% macro classify_with_rules(relation, key_column, columns) -%}
-    {%- set rules = job_insights.load_classification_rules() -%}
-    {%- set inputs = {} -%}  {#- field (and field_lower) -> column of rule_inputs -#}
-    {%- set input_exprs = {} -%}  {#- column of rule_inputs -> its SQL expression -#}
-    {%- for field, expr in columns.items() -%}
-        {%- do inputs.update({field: 'rule_input_' ~ field}) -%}
-        {%- do input_exprs.update({'rule_input_' ~ field: expr}) -%}
-        {%- if job_insights.rule_prefilter_enabled() -%}
-            {%- do inputs.update({field ~ '_lower': 'rule_input_' ~ field ~ '_lower'}) -%}
-            {%- do input_exprs.update({'rule_input_' ~ field ~ '_lower': 'lower(' ~ expr ~ ')'}) -%}
-        {%- endif -%}
-    {%- endfor %}
+    {%- set rules = job_insights.load_classification_rules() %}
     select {{ key_column }}, rule_order
     from (
         {{ job_insights.planner_fence() }}
         select
             {{ key_column }},
             {% if rules -%}
-            {{ job_insights.rule_match_case(rules, inputs) }}
+            {{ job_insights.rule_match_case(rules, job_insights.rule_input_columns(columns)) }}
             {%- else -%}
             cast(null as integer)
             {%- endif %} as rule_order
         from (
-            {{ job_insights.planner_fence() }}
-            select
-                {{ key_column }}
-                {%- for column, expr in input_exprs.items() %},
-                {{ expr }} as {{ column }}
-                {%- endfor %}
-            from {{ relation }}
+            {{ job_insights.rule_inputs(relation, key_column, columns) }}
         ) as rule_inputs
     ) as rule_matches
 {%- endmacro %}
