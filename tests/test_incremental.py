@@ -12,6 +12,7 @@ column nothing downstream reads): a row the unnest processed again loses it.
 from __future__ import annotations
 
 import csv
+import json
 import os
 import shutil
 import subprocess
@@ -35,7 +36,8 @@ LOOKBACK_HOURS = 2
 MARTS = ("fct_job_errors", "fct_failed_jobs", "agg_daily_job_failures", "agg_error_parse_problems",
          "agg_daily_failure_rates", "agg_daily_classification_shares", "dim_error_groups",
          "dim_classification_rules", "agg_classification_agreement",
-         "_intermediate.int_error_groups")
+         "_intermediate.int_error_groups", "_intermediate.int_error_groups_rule_classified",
+         "_intermediate.int_error_groups_rule_matches")
 # Marts and intermediate tables ('_intermediate.' + name) that must equal a full refresh.
 # Written by each run: differs between an incremental run and a full refresh by design.
 AUDIT_COLUMNS = ("processed_at",)
@@ -261,7 +263,84 @@ def test_incremental_scenario(engine: Engine, tmp_path: Path) -> None:
         engine, f"select count(*) from {int_table} where details_json = '{SENTINEL}'"
     ) == marked
 
-    # 4. Equal to a full refresh of the same source, once the change outside the window (which
+    # 4. The rules run again on a group whose representative (its first error seen) changes,
+    #    although the rules did not, and the rule results of a group that is gone are dropped.
+    #    A rule keys on a value the fingerprint masks, so only the representative decides.
+    pipeline_id, tenant_id = engine.query(
+        f"select pipeline_id, tenant_id from {fct} order by error_id limit 1"
+    )[0]
+
+    def probe_job(job_id: str, order: int, minutes_before_newest: int,
+                  exception: str = "ProbeException") -> None:
+        newest_now = engine.query(f"select max(finished_at) from {int_table}")[0][0]
+        data = json.dumps({"run_info": {"errors": [{
+            "message": f"probe order {order} zq", "exception": exception,
+            "activity_name": "PROBE :: orders",
+        }]}})
+        engine.execute(
+            f"delete from {jobs} where id = '{job_id}'; insert into {jobs} values ('{job_id}', "
+            f"'{pipeline_id}', '{tenant_id}', 'FAILURE', '{data}', "
+            f"timestamp '{newest_now}' - interval '{minutes_before_newest + 1} minutes', "
+            f"timestamp '{newest_now}' - interval '{minutes_before_newest} minutes')"
+        )
+
+    with (project / "seeds" / "classification_rules.csv").open("a", newline="") as fh:
+        csv.writer(fh, lineterminator="\n").writerow([
+            "TEST_PROBE_4711", 99998, "INPUT_DATA_QUALITY", "^ProbeException$",
+            "probe order 4711 ", "", "", 0.5, "test rule on a masked value",
+        ])
+    probe_job("probe-late", 4712, 10)
+    _dbt(project, engine.env, "build")
+    assert engine.query(
+        f"select classified_by, rule_id from {fct} where job_id = 'probe-late'"
+    ) == [("none", None)]
+    probe_job("probe-early", 4711, 20)  # seen first: the group's new representative
+    _dbt(project, engine.env, "build")
+    assert engine.query(
+        f"select distinct rule_id from {fct} where job_id in ('probe-late', 'probe-early')"
+    ) == [("TEST_PROBE_4711",)]
+    probe_fingerprint = engine.query(
+        f"select fingerprint from {fct} where job_id = 'probe-late'"
+    )[0][0]
+    # Seen earlier still: the group matches no rule any more, so its matches go.
+    probe_job("probe-earliest", 4713, 30)
+    _dbt(project, engine.env, "build")
+    assert engine.query(
+        f"select distinct classified_by from {fct} where fingerprint = '{probe_fingerprint}'"
+    ) == [("none",)]
+    rule_matches = _table(engine, "_intermediate", "int_error_groups_rule_matches")
+    assert _count(
+        engine, f"select count(*) from {rule_matches} where fingerprint = '{probe_fingerprint}'"
+    ) == 0
+    for job_id, order in (("probe-late", 4712), ("probe-early", 4711), ("probe-earliest", 4713)):
+        probe_job(job_id, order, 5, exception="MovedProbeException")
+    # In the same run, only the reasoning of a rule changes: its results are rewritten.
+    edited_rule = engine.query(
+        f"select rule_id from {fct} where classified_by = 'rule' "
+        "group by rule_id order by count(*) desc, rule_id limit 1"
+    )[0][0]
+    rules_csv = project / "seeds" / "classification_rules.csv"
+    with rules_csv.open(newline="") as fh:
+        rule_rows = list(csv.DictReader(fh))
+    for row in rule_rows:
+        if row["rule_id"] == edited_rule:
+            row["reasoning"] = "edited reasoning"
+    with rules_csv.open("w", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rule_rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rule_rows)
+    _dbt(project, engine.env, "build")
+    assert engine.query(
+        f"select distinct reasoning from {fct} where rule_id = '{edited_rule}' "
+        "and classified_by = 'rule'"
+    ) == [("edited reasoning",)]
+    for model in ("int_error_groups_rule_classified", "int_error_groups_rule_matches"):
+        assert _count(
+            engine, f"select count(*) from {_table(engine, '_intermediate', model)} "
+            f"where fingerprint = '{probe_fingerprint}'"
+        ) == 0, model
+
+    # 5. Equal to a full refresh of the same source, once the change outside the window (which
     #    a full refresh would see) is undone.
     engine.execute(
         f"update {jobs} set data = '{old_data.replace(chr(39), chr(39) * 2)}' "
