@@ -394,6 +394,7 @@ def print_table(rows: list[tuple[str, str, str]], results: dict[str, Any],
         print(f"| {step} | {seconds} | {figures} |")
     full = results["full_seconds"]
     budget = 0.1 * results["full_seconds"] + results["startup_seconds"]
+    per_run_budget = 0.1 * results["full_seconds"] + results["small_run_seconds"]
     speedup = results["python_loop_seconds"] / full
     targets = [
         ("DuckDB build >= 10x faster than the Python loop", speedup, ">= 10", speedup >= 10),
@@ -401,6 +402,11 @@ def print_table(rows: list[tuple[str, str, str]], results: dict[str, Any],
          full / results["floor_seconds"] <= 3),
         ("Incremental run <= 10% of full build + start-up (s)", results["incremental_seconds"],
          f"<= {budget:.1f}", results["incremental_seconds"] <= budget),
+        # The same budget with dbt's fixed cost of running this project's models (the run on
+        # a 100-job warehouse) as the start-up: the reading that counts per-model overhead.
+        ("Incremental run <= 10% of full build + fixed cost per run (s)",
+         results["incremental_seconds"], f"<= {per_run_budget:.1f}",
+         results["incremental_seconds"] <= per_run_budget),
         ("Peak memory <= 2 GB (MB)", max(results["full_peak_mb"], results["incremental_peak_mb"]),
          "<= 2048", max(results["full_peak_mb"], results["incremental_peak_mb"]) <= 2048),
     ]
