@@ -122,6 +122,20 @@
 {%- endmacro %}
 
 
+{#- Post-hook of the daily marts that have rows for every day with jobs: drops the days that no
+    longer have a job (their last job moved to another day). A run recomputes such a day, but
+    delete+insert deletes only the days the batch has rows for. -#}
+{% macro delete_days_without_jobs() -%}
+    {%- set days_with_jobs -%}
+        (
+            select day from {{ ref('int_jobs_counted_daily') }} where all_jobs > 0
+        ) as days_with_jobs
+    {%- endset -%}
+    delete from {{ this }}
+    where not coalesce({{ job_insights.in_null_safe('day', days_with_jobs, 'day') }}, false)
+{%- endmacro %}
+
+
 {#- True when `expr` is one of the values of `column` in `relation`, null included (a null
     `expr` is in when the column holds a null). Semi-joins on the column, so it stays hashable
     on Postgres, unlike `is not distinct from`. -#}

@@ -141,6 +141,18 @@ def test_incremental_scenario(engine: Engine, tmp_path: Path) -> None:
     engine.write_jobs(GenerateOptions(jobs=FIRST_JOBS))
     # Older jobs (other ids), on days far before the others.
     engine.write_jobs(GenerateOptions(jobs=20, seed=9, start="2024-12-28 00:00:00"))
+    # A failed job alone on its start day, without a finish time (it finishes in step 2, and
+    # its day is left with no job at all).
+    lone_pipeline, lone_tenant = engine.query(
+        f"select pipeline_id, tenant_id from {jobs} order by id limit 1"
+    )[0]
+    lone_data = json.dumps({"run_info": {"errors": [{
+        "message": "lone job failed", "exception": "LoneException", "activity_name": "LONE :: x",
+    }]}})
+    engine.execute(
+        f"insert into {jobs} values ('lone-job', '{lone_pipeline}', '{lone_tenant}', 'FAILURE', "
+        f"'{lone_data}', timestamp '2024-11-15 10:00:00', null)"
+    )
     _dbt(project, engine.env, "build")
     first_rows = _count(engine, f"select count(*) from {int_table}")
     assert first_rows > FIRST_JOBS
@@ -197,7 +209,7 @@ def test_incremental_scenario(engine: Engine, tmp_path: Path) -> None:
         engine, f"select count(*) from {int_table} where job_id = '{moved_job}' "
         f"and details_json = '{SENTINEL}'"
     )
-    for job_id, minutes in ((unfinished_job, 30), (moved_job, 20)):
+    for job_id, minutes in ((unfinished_job, 30), (moved_job, 20), ("lone-job", 25)):
         engine.execute(
             f"update {jobs} set finished_at = timestamp '{newest}' - interval '{minutes} minutes' "
             f"where cast(id as varchar) = '{job_id}'"

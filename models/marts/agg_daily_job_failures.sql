@@ -11,6 +11,7 @@
     unique_key='day',
     incremental_strategy='null_safe_delete_insert',
     on_schema_change='append_new_columns',
+    post_hook="{{ job_insights.delete_days_without_jobs() }}",
 ) }}
 {%- set no_day = "cast('1900-01-01' as date)" -%}
 
