@@ -122,6 +122,18 @@
 {%- endmacro %}
 
 
+{#- Post-hook of the models keyed by job_id: drops the jobs that are no longer failed in the
+    source (a failed job marked a success after all, its status cleared). An incremental run
+    selects failed jobs only, so nothing else would remove their rows. -#}
+{% macro delete_jobs_no_longer_failed() -%}
+    delete from {{ this }}
+    where job_id in (
+        select job_id from {{ ref('stg_workflow_manager__job_executions') }}
+        where not coalesce(is_failed, false)
+    )
+{%- endmacro %}
+
+
 {#- Post-hook of the daily marts that have rows for every day with jobs: drops the days that no
     longer have a job (their last job moved to another day). A run recomputes such a day, but
     delete+insert deletes only the days the batch has rows for. -#}

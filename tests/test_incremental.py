@@ -2,8 +2,11 @@
 
 One scenario per engine, in order: full build; new jobs arrive (only they are unnested); a job
 that finished within the lookback window changes in the source (it is processed again, one
-outside the window is not); a new correction and a new rule (they reach old rows without the
-unnest running again); and the result equals a full refresh of the same source.
+outside the window is not), a failed job is marked a success, jobs move to other days (one
+leaves its day without any job); a new correction and a new rule (they reach old rows without
+the unnest running again); a group's representative changes, a rule's reasoning is edited, a
+group is gone (the rule models follow); and the result equals a full refresh of the same
+source.
 
 Rows outside the window carry a sentinel in int_job_errors_fingerprinted.details_json (a
 column nothing downstream reads): a row the unnest processed again loses it.
@@ -186,6 +189,15 @@ def test_incremental_scenario(engine: Engine, tmp_path: Path) -> None:
         engine.execute(
             f"update {jobs} set data = '{changed}' where cast(id as varchar) = '{job_id}'"
         )
+    # A failed job within the window is marked a success after all: its errors go.
+    succeeded_job = engine.query(
+        f"select job_id from {int_table} where has_error_item and finished_at is not null "
+        f"and finished_at >= timestamp '{newest}' - interval '1 hours' and job_id <> '{recent_job}' "
+        "order by finished_at desc limit 1"
+    )[0][0]
+    engine.execute(
+        f"update {jobs} set status = 'SUCCESS' where cast(id as varchar) = '{succeeded_job}'"
+    )
     # Late jobs (other ids): some finished within the lookback window, some days before all
     # others (on days of their own, so that they do not hide a missed recompute of day one).
     engine.write_jobs(GenerateOptions(jobs=40, first_job=FIRST_JOBS - 100, seed=7))

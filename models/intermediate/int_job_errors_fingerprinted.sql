@@ -13,6 +13,7 @@
     incremental_strategy='delete+insert',
     on_schema_change='append_new_columns',
     pre_hook="{{ job_insights.disable_jit() }}",
+    post_hook="{{ job_insights.delete_jobs_no_longer_failed() }}",
 ) }}
 {%- set jobs_relation = ref('stg_workflow_manager__job_executions') -%}
 

@@ -16,6 +16,7 @@
     unique_key='job_id',
     incremental_strategy='delete+insert',
     on_schema_change='append_new_columns',
+    post_hook="{{ job_insights.delete_jobs_no_longer_failed() }}",
 ) }}
 
 with

@@ -16,7 +16,9 @@
     unique_key='job_id',
     incremental_strategy='delete+insert',
     on_schema_change='append_new_columns',
+    post_hook="{{ job_insights.delete_jobs_no_longer_failed() }}",
 ) }}
+-- depends_on: {{ ref('stg_workflow_manager__job_executions') }} (its post-hook)
 
 with
 
