@@ -192,8 +192,8 @@ def test_incremental_scenario(engine: Engine, tmp_path: Path) -> None:
     # A failed job within the window is marked a success after all: its errors go.
     succeeded_job = engine.query(
         f"select job_id from {int_table} where has_error_item and finished_at is not null "
-        f"and finished_at >= timestamp '{newest}' - interval '1 hours' and job_id <> '{recent_job}' "
-        "order by finished_at desc limit 1"
+        f"and finished_at >= timestamp '{newest}' - interval '1 hours' "
+        f"and job_id <> '{recent_job}' order by finished_at desc limit 1"
     )[0][0]
     engine.execute(
         f"update {jobs} set status = 'SUCCESS' where cast(id as varchar) = '{succeeded_job}'"
