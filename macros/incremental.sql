@@ -83,14 +83,21 @@
 {%- endmacro %}
 
 
+{#- True when {{ this }} has every one of `columns` (lower-case names): a table stored before
+    a column existed is read differently until a run adds it (on_schema_change). -#}
+{% macro stored_columns_include(columns) -%}
+    {%- set stored = adapter.get_columns_in_relation(this)
+        | map(attribute='name') | map('lower') | list -%}
+    {{ return(columns | reject('in', stored) | list | length == 0) }}
+{%- endmacro %}
+
+
 {#- True for a row of `alias` (an upstream relation with processed_at) written after the newest
     row of {{ this }}: what an incremental run of a downstream model has not read yet. A model
     whose last run failed keeps its older mark and so reads the missed rows next time; one
     stored before the column existed reads everything once. -#}
 {% macro processed_since_last_run(alias) -%}
-    {%- set stored_columns = adapter.get_columns_in_relation(this)
-        | map(attribute='name') | map('lower') | list -%}
-    {%- if 'processed_at' in stored_columns -%}
+    {%- if job_insights.stored_columns_include(['processed_at']) -%}
     {{ alias }}.processed_at > (
         select coalesce(
             max(stored.processed_at), cast('1900-01-01' as {{ dbt.type_timestamp() }})
@@ -181,9 +188,7 @@
     from rewriting rows. Place after the CTE named `rows_cte` (job_id, error_id and `columns`),
     inside `with`. -#}
 {% macro unchanged_jobs_ctes(rows_cte, columns) -%}
-{%- set stored_columns = adapter.get_columns_in_relation(this)
-    | map(attribute='name') | map('lower') | list -%}
-{%- if not (columns + ['processed_at']) | reject('in', stored_columns) | list | length == 0 -%}
+{%- if not job_insights.stored_columns_include(columns + ['processed_at']) -%}
 {#- Stored before these columns existed: every job counts as changed, once. -#}
 unchanged_jobs as (
 

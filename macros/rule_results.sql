@@ -45,9 +45,7 @@
     rule_inputs_key, or any stored result computed with other rules than `version`. A table
     stored before these columns existed is outdated as a whole. -#}
 {% macro rule_result_outdated(alias, version) -%}
-    {%- set stored_columns = adapter.get_columns_in_relation(this)
-        | map(attribute='name') | map('lower') | list -%}
-    {%- if 'rules_version' in stored_columns and 'rule_inputs_key' in stored_columns -%}
+    {%- if job_insights.stored_columns_include(['rules_version', 'rule_inputs_key']) -%}
     (
         exists (
             select 1
