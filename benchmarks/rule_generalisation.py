@@ -62,6 +62,7 @@ FROZEN_BEFORE = {
     "blind17": "9b65974",
     "blind18": "124d016",
     "blind19": "124d016",
+    "blind20": "6945ac0",
     "blind21": "6945ac0",
 }
 
