@@ -121,16 +121,15 @@ def test_fingerprints_group_variants_and_split_templates(duckdb_built) -> None:
     groups = fetch_all(
         duckdb_built,
         "select exception_type, error_template, count(distinct fingerprint) as fingerprints "
-        "from job_insights_intermediate.int_job_errors_fingerprinted "
-        "where exception_type = 'BinderException' group by all",
+        "from job_insights_intermediate.int_job_errors_fingerprinted group by all",
     )
     # A demo error whose message was removed (parse problem message_missing) has no template.
     templates = {row["error_template"] for row in groups if row["error_template"] is not None}
-    # Which binder templates the demo draws depends on the corpus; whichever they are, quoted
-    # names (columns, keys, tables) are masked so that variants of one template share it.
+    # Which templates the demo draws depends on the corpus; whichever they are, quoted names
+    # (columns, keys, tables, JSON keys) are masked so that variants of one template share it.
     quoted = [name for template in templates for name in re.findall(r'"[^" ]*"', template)]
-    assert quoted
-    assert all(name == '"<V>"' for name in quoted), quoted
+    assert len(quoted) >= 10
+    assert all(name == '"<V>"' for name in quoted), sorted(set(quoted))[:20]
     assert all(row["fingerprints"] >= 1 for row in groups)
     # That different templates stay apart is checked on the whole corpus, whatever the demo
     # draws, by tests/test_rule_fixtures.py::test_no_fingerprint_mixes_categories and

@@ -89,9 +89,11 @@ def test_an_exception_rule_is_proposed_and_backtested(
     result = suggest_rules(settings, min_count=2)
     accepted = {c.exception_pattern: c for c in result.accepted if c.message_pattern is None}
     rule = accepted[f"^{exception.lower()}$"]
+    # Rules match the exception case-insensitively: `HttpError` rows count too.
     [(total, corrected_rows)] = query(
         warehouse, "select count(*), count(case when classified_by = 'correction' then 1 end) "
-                   f"from job_insights.fct_job_errors where exception_type = '{exception}'")
+                   "from job_insights.fct_job_errors "
+                   f"where lower(exception_type) = lower('{exception}')")
     assert rule.category == "INPUT_DATA_QUALITY"
     assert (rule.matches, rule.agreeing, rule.rule_conflicts) == (total, corrected_rows, 0)
     assert rule.unlabelled == total - corrected_rows > 0
