@@ -64,6 +64,7 @@ FROZEN_BEFORE = {
     "blind19": "124d016",
     "blind20": "6945ac0",
     "blind21": "6945ac0",
+    "blind22": "602fdcf",
 }
 
 #: holdout subsets captured after some version of the rules, by template_id prefix
