@@ -65,6 +65,7 @@ FROZEN_BEFORE = {
     "blind20": "6945ac0",
     "blind21": "6945ac0",
     "blind22": "602fdcf",
+    "blind23": "602fdcf",
 }
 
 #: holdout subsets captured after some version of the rules, by template_id prefix
