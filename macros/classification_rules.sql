@@ -47,7 +47,7 @@
     {%- set query -%}
         select
             rule_id, rule_order, category, exception_pattern, message_pattern,
-            activity_pattern, code_pattern, confidence,
+            activity_pattern, code_pattern, confidence, reasoning,
             {{ job_insights.regex_is_valid('exception_pattern') }} as exception_pattern_valid,
             {{ job_insights.regex_is_valid('message_pattern') }} as message_pattern_valid,
             {{ job_insights.regex_is_valid('activity_pattern') }} as activity_pattern_valid,
@@ -56,6 +56,8 @@
         order by rule_order, rule_id
     {%- endset -%}
     {%- set categories = ['INPUT_DATA_QUALITY', 'WORKFLOW_ENGINE', 'THIRD_PARTY_SYSTEM'] -%}
+    {#- Longest pattern or reasoning (MAX_RULE_TEXT_LENGTH in job_insights/rules.py). -#}
+    {%- set max_length = 1000 -%}
     {%- set seen = {'ids': [], 'orders': []} -%}
     {%- set checked = {} -%}  {#- pattern -> its checks, once per distinct pattern -#}
     {%- set rules = [] -%}
@@ -71,6 +73,9 @@
         {%- if row['category'] not in categories -%}
             {%- do problems.append('unknown category ' ~ row['category'] ~ ' (expected one of ' ~ categories | join(', ') ~ ')') -%}
         {%- endif -%}
+        {%- if row['reasoning'] is not none and row['reasoning'] | length > max_length -%}
+            {%- do problems.append('reasoning is ' ~ row['reasoning'] | length ~ ' characters long, more than ' ~ max_length) -%}
+        {%- endif -%}
         {%- if row['confidence'] is none or row['confidence'] < 0 or row['confidence'] > 1 -%}
             {%- do problems.append('confidence must be within 0..1') -%}
         {%- endif -%}
@@ -78,7 +83,9 @@
         {%- for column in job_insights.rule_pattern_columns() -%}
             {%- if row[column] is not none and row[column] | trim != '' -%}
                 {%- do patterns.update({column: row[column]}) -%}
-                {%- if not row[column ~ '_valid'] -%}
+                {%- if row[column] | length > max_length -%}
+                    {%- do problems.append(column ~ ' is ' ~ row[column] | length ~ ' characters long, more than ' ~ max_length ~ ': split the rule') -%}
+                {%- elif not row[column ~ '_valid'] -%}
                     {%- do problems.append(column ~ ' is not a valid regex: ' ~ row[column]) -%}
                 {%- endif -%}
             {%- endif -%}

@@ -60,6 +60,9 @@ def rule(rule_id: str, order: int, **fields: str) -> dict[str, str]:
         (rule("NO_CATEGORY", 20, category="SOMEONE_ELSE", message_pattern="x"), "NO_CATEGORY"),
         (rule("EMPTY", 20), "EMPTY"),
         (rule("GOOD", 20, message_pattern="y"), "GOOD"),  # duplicate rule_id
+        # DuckDB stores any length; Postgres loads it too (the seed's columns have none).
+        (rule("LONG", 20, message_pattern="x|" * 500 + "y"),
+         "LONG: message_pattern is 1001 characters long"),
     ],
 )
 def test_bad_rule_fails_the_build_naming_it(tmp_path: Path, bad_rule, expected) -> None:

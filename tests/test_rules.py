@@ -56,6 +56,8 @@ def test_seed_loads_in_rule_order() -> None:
         ({"reasoning": " "}, "reasoning is empty"),
         ({"message_pattern": "\\bnot found\\b"}, "backspace"),
         ({"activity_pattern": "(?i)extract"}, "inline flags"),
+        ({"message_pattern": "a" * 1001}, "1001 characters long, more than 1000"),
+        ({"reasoning": "r" * 1001}, "reasoning is 1001 characters long"),
     ],
 )
 def test_invalid_rule_is_refused_naming_it(

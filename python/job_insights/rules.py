@@ -46,6 +46,10 @@ PATTERN_FIELDS = {
     "code_pattern": "code",
 }
 
+#: Longest pattern or reasoning a rule may have (the macro load_classification_rules checks
+#: the same on the warehouse): a longer one is hard to review; split the rule instead.
+MAX_RULE_TEXT_LENGTH = 1000
+
 COLUMNS = (
     "rule_id",
     "rule_order",
@@ -229,6 +233,10 @@ def _parse_rule(row: dict[str, str], line: int) -> Rule:
         if pattern.strip() == "":
             continue
         patterns[column] = pattern
+        if len(pattern) > MAX_RULE_TEXT_LENGTH:
+            problems.append(f"{column} is {len(pattern)} characters long, more than "
+                            f"{MAX_RULE_TEXT_LENGTH}: split the rule")
+            continue
         try:
             re.compile(pattern)
         except re.error as exc:
@@ -241,6 +249,9 @@ def _parse_rule(row: dict[str, str], line: int) -> Rule:
     reasoning = (row.get("reasoning") or "").strip()
     if not reasoning:
         problems.append("reasoning is empty")
+    elif len(reasoning) > MAX_RULE_TEXT_LENGTH:
+        problems.append(f"reasoning is {len(reasoning)} characters long, more than "
+                        f"{MAX_RULE_TEXT_LENGTH}")
     if problems:
         raise RuleError(f"classification {name}: " + "; ".join(problems))
     return Rule(rule_id, order, category, patterns, confidence, reasoning)
