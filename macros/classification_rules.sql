@@ -73,9 +73,11 @@
         {%- if row['category'] not in categories -%}
             {%- do problems.append('unknown category ' ~ row['category'] ~ ' (expected one of ' ~ categories | join(', ') ~ ')') -%}
         {%- endif -%}
-        {%- if row['reasoning'] is not none and row['reasoning'] | length > max_length -%}
-            {%- do problems.append('reasoning is ' ~ row['reasoning'] | length ~ ' characters long, more than ' ~ max_length) -%}
-        {%- endif -%}
+        {%- for column in job_insights.rule_pattern_columns() | list + ['reasoning'] -%}
+            {%- if row[column] is not none and row[column] | length > max_length -%}
+                {%- do problems.append(column ~ ' is ' ~ row[column] | length ~ ' characters long, more than ' ~ max_length) -%}
+            {%- endif -%}
+        {%- endfor -%}
         {%- if row['confidence'] is none or row['confidence'] < 0 or row['confidence'] > 1 -%}
             {%- do problems.append('confidence must be within 0..1') -%}
         {%- endif -%}
@@ -83,9 +85,7 @@
         {%- for column in job_insights.rule_pattern_columns() -%}
             {%- if row[column] is not none and row[column] | trim != '' -%}
                 {%- do patterns.update({column: row[column]}) -%}
-                {%- if row[column] | length > max_length -%}
-                    {%- do problems.append(column ~ ' is ' ~ row[column] | length ~ ' characters long, more than ' ~ max_length ~ ': split the rule') -%}
-                {%- elif not row[column ~ '_valid'] -%}
+                {%- if not row[column ~ '_valid'] -%}
                     {%- do problems.append(column ~ ' is not a valid regex: ' ~ row[column]) -%}
                 {%- endif -%}
             {%- endif -%}

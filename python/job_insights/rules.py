@@ -227,16 +227,17 @@ def _parse_rule(row: dict[str, str], line: int) -> Rule:
     except ValueError:
         problems.append(f"confidence {confidence_text!r} is not a number")
         confidence = -1.0
+    for column in (*PATTERN_FIELDS, "reasoning"):
+        length = len(row.get(column) or "")
+        if length > MAX_RULE_TEXT_LENGTH:
+            problems.append(f"{column} is {length} characters long, more than "
+                            f"{MAX_RULE_TEXT_LENGTH}")
     patterns: dict[str, str] = {}
     for column in PATTERN_FIELDS:
         pattern = row.get(column) or ""
         if pattern.strip() == "":
             continue
         patterns[column] = pattern
-        if len(pattern) > MAX_RULE_TEXT_LENGTH:
-            problems.append(f"{column} is {len(pattern)} characters long, more than "
-                            f"{MAX_RULE_TEXT_LENGTH}: split the rule")
-            continue
         try:
             re.compile(pattern)
         except re.error as exc:
@@ -249,9 +250,6 @@ def _parse_rule(row: dict[str, str], line: int) -> Rule:
     reasoning = (row.get("reasoning") or "").strip()
     if not reasoning:
         problems.append("reasoning is empty")
-    elif len(reasoning) > MAX_RULE_TEXT_LENGTH:
-        problems.append(f"reasoning is {len(reasoning)} characters long, more than "
-                        f"{MAX_RULE_TEXT_LENGTH}")
     if problems:
         raise RuleError(f"classification {name}: " + "; ".join(problems))
     return Rule(rule_id, order, category, patterns, confidence, reasoning)
