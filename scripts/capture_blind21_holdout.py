@@ -288,10 +288,6 @@ def sftp_blind21(b: Subset) -> None:
 # =========================================================================== AWS (boto3 against modelled error bodies)
 
 
-def s3_error(code: str, message: str, rid: str, extra: str = "") -> str:
-    return f'<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>{code}</Code><Message>{message}</Message>{extra}<RequestId>{rid}</RequestId><HostId>Zm9vYmFyYmF6cXV4</HostId></Error>'
-
-
 def aws_blind21(b: Subset) -> None:
     import requests
 
@@ -307,7 +303,7 @@ def aws_blind21(b: Subset) -> None:
             ("EXPORT :: S3 partitions", "acme-archive", "gl/year=2024/month=06/part-0000.parquet"),
             ("WRITE :: S3 reports", "acme-reports", "ap/aging_20240612.xlsx"),
         ]):
-            k = canned.put(f"b2ck{i}", 400, s3_error("InvalidArgument", "Unsupported header 'x-amz-sdk-checksum-algorithm' received for this API call.", f"4f7a1c2e9b3d{i:04d}"), "application/xml")
+            k = canned.put(f"b2ck{i}", 400, blind.s3_error("InvalidArgument", "Unsupported header 'x-amz-sdk-checksum-algorithm' received for this API call.", f"4f7a1c2e9b3d{i:04d}"), "application/xml")
             variants.append((act, lambda k=k, bucket=bucket, key=key: client("s3", k).put_object(Bucket=bucket, Key=key, Body=b"PAR1")))
         add(b, "s3.compatible_store_unsupported_checksum_header", "s3.client_config", WE, TPS, variants, source=f"{bc} + S3-compatible store error body (modelled on Backblaze B2)", code=400)
 
@@ -318,7 +314,7 @@ def aws_blind21(b: Subset) -> None:
             ("EXPORT :: S3 partitions", "acme-archive", "ap/year=2024/ap_transactions.parquet"),
             ("WRITE :: S3 backups", "acme-backups", "duckdb/warehouse_20240612.db"),
         ]):
-            k = canned.put(f"mpord{i}", 400, s3_error("InvalidPartOrder", "The list of parts was not in ascending order. Parts must be ordered by part number.", f"8c2d4e6f0a1b{i:04d}", f"<UploadId>2~kx9Qm{i}bVwz7YtR3pLc0eNfHs</UploadId>"), "application/xml")
+            k = canned.put(f"mpord{i}", 400, blind.s3_error("InvalidPartOrder", "The list of parts was not in ascending order. Parts must be ordered by part number.", f"8c2d4e6f0a1b{i:04d}", f"<UploadId>2~kx9Qm{i}bVwz7YtR3pLc0eNfHs</UploadId>"), "application/xml")
             parts = {"Parts": [{"ETag": '"a1b2"', "PartNumber": 2}, {"ETag": '"c3d4"', "PartNumber": 1}, {"ETag": '"e5f6"', "PartNumber": 3}]}
             variants.append((act, lambda k=k, bucket=bucket, key=key, parts=parts, i=i: client("s3", k).complete_multipart_upload(Bucket=bucket, Key=key, UploadId=f"2~kx9Qm{i}bVwz7YtR3pLc0eNfHs", MultipartUpload=parts)))
         add(b, "s3.multipart_invalid_part_order", "s3.multipart", WE, None, variants, source=f"{bc} + S3 error body (modelled)", code=400)
@@ -330,7 +326,7 @@ def aws_blind21(b: Subset) -> None:
             ("NOTIFY :: Email report links", "acme-reports", "ap/aging_20240612.xlsx", 2592000),
             ("EXPORT :: S3 presigned links", "acme-supplier-share", "remittance/remit_20240612.csv", 864000),
         ]):
-            k = canned.put(f"psw{i}", 400, s3_error("AuthorizationQueryParametersError", "X-Amz-Expires must be less than a week (in seconds) that is 604800", f"1d3f5a7c9e2b{i:04d}"), "application/xml")
+            k = canned.put(f"psw{i}", 400, blind.s3_error("AuthorizationQueryParametersError", "X-Amz-Expires must be less than a week (in seconds) that is 604800", f"1d3f5a7c9e2b{i:04d}"), "application/xml")
             url = client("s3", k).generate_presigned_url("get_object", Params={"Bucket": bucket, "Key": key}, ExpiresIn=expires)
             variants.append((act, lambda url=url: requests.get(url, timeout=5).raise_for_status()))
         add(b, "s3.presigned_url_expires_over_a_week", "s3.presigned", WE, None, variants, source=f"{version('requests')} + {bc} presigned URL + S3 error body (modelled)", code=400, wrap="HTTPError", wrap_message=blind3.with_body)

@@ -252,7 +252,6 @@ def ivalua_blind23(b: Subset) -> None:
 def s3_blind23(b: Subset) -> None:
     blind3.aws_env()
     bc = version("botocore")
-    s3_error = blind5_s3_error
     with srv.http_server() as (base, canned):
         client = functools.partial(blind.aws_client, base)
 
@@ -296,7 +295,7 @@ def s3_blind23(b: Subset) -> None:
             ("REPROCESS :: S3 bank statements", "acme-bank-files/camt053/camt053_20231229.xml", "replay/camt053_20231229.xml"),
             ("ARCHIVE :: S3 GL exports", "acme-etl-exports/gl/gl_2023_12.parquet", "gl/year=2023/month=12/gl.parquet"),
         ]):
-            k = canned.put(f"cpg{i}", 403, s3_error("InvalidObjectState", "The source object of the COPY operation is not in the active tier and is only stored in Amazon Glacier.", f"6a8c0e2f4b1d{i:04d}", "<StorageClass>GLACIER</StorageClass>"), "application/xml")
+            k = canned.put(f"cpg{i}", 403, blind.s3_error("InvalidObjectState", "The source object of the COPY operation is not in the active tier and is only stored in Amazon Glacier.", f"6a8c0e2f4b1d{i:04d}", "<StorageClass>GLACIER</StorageClass>"), "application/xml")
             variants.append((act, lambda k=k, src=src, dest=dest: client("s3", k).copy_object(Bucket="acme-archive", Key=dest, CopySource=src)))
         add(b, "s3.copy_source_not_in_active_tier", "s3.storage_class", IDQ, WE, variants, source=f"{bc} + S3 error body (modelled)", code=403)
 
@@ -307,7 +306,7 @@ def s3_blind23(b: Subset) -> None:
             ("WRITE :: S3 run manifest", "acme-etl-state", "manifests/ap-invoices/88213.json"),
             ("EXPORT :: S3 partitions", "acme-archive", "gl/year=2024/month=06/part-0000.parquet"),
         ]):
-            k = canned.put(f"crc{i}", 409, s3_error("ConditionalRequestConflict", "A conflicting operation occurred. If using PutObject you can retry the request. If using multipart upload you should initiate another CreateMultipartUpload request and re-upload each part.", f"9b1d3f5a7c2e{i:04d}"), "application/xml")
+            k = canned.put(f"crc{i}", 409, blind.s3_error("ConditionalRequestConflict", "A conflicting operation occurred. If using PutObject you can retry the request. If using multipart upload you should initiate another CreateMultipartUpload request and re-upload each part.", f"9b1d3f5a7c2e{i:04d}"), "application/xml")
             variants.append((act, lambda k=k, bucket=bucket, key=key: client("s3", k).put_object(Bucket=bucket, Key=key, Body=b"PAR1", IfNoneMatch="*")))
         add(b, "s3.put_conditional_request_conflict", "s3.conditional", TPS, WE, variants, source=f"{bc} + S3 error body (modelled)", code=409)
 
@@ -318,13 +317,9 @@ def s3_blind23(b: Subset) -> None:
             ("READ :: S3 bank statements", "dnb-corporate-exchange", "acme/camt053_20240612.xml"),
             ("READ :: S3 supplier invoices", "supplier-einvoice-outbox", "acme/INV-2024-0612.xml"),
         ]):
-            k = canned.put(f"kms{i}", 403, s3_error("AccessDenied", "The ciphertext refers to a customer master key that does not exist, does not exist in this region, or you are not allowed to access.", f"2c4e6a8b0d1f{i:04d}"), "application/xml")
+            k = canned.put(f"kms{i}", 403, blind.s3_error("AccessDenied", "The ciphertext refers to a customer master key that does not exist, does not exist in this region, or you are not allowed to access.", f"2c4e6a8b0d1f{i:04d}"), "application/xml")
             variants.append((act, lambda k=k, bucket=bucket, key=key: client("s3", k).get_object(Bucket=bucket, Key=key)))
         add(b, "s3.kms_ciphertext_key_not_accessible", "s3.kms", WE, TPS, variants, source=f"{bc} + S3 error body (modelled)", code=403)
-
-
-def blind5_s3_error(code: str, message: str, rid: str, extra: str = "") -> str:
-    return f'<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>{code}</Code><Message>{message}</Message>{extra}<RequestId>{rid}</RequestId><HostId>Zm9vYmFyYmF6cXV4</HostId></Error>'
 
 
 # =========================================================================== FTP and SFTP

@@ -188,6 +188,15 @@ def aws_client(base: str, service: str, key: str) -> Any:
     return boto3.client(service, endpoint_url=endpoint, region_name="eu-north-1", config=cfg)
 
 
+def s3_error(code: str, message: str, rid: str, extra: str = "") -> str:
+    """An S3 error body as the service sends it (XML), for the local server to answer with."""
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>{code}</Code>'
+        f"<Message>{message}</Message>{extra}<RequestId>{rid}</RequestId>"
+        "<HostId>Zm9vYmFyYmF6cXV4</HostId></Error>"
+    )
+
+
 def pg_statement(
     info: dict[str, Any],
     sql: str,
