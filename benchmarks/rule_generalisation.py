@@ -79,7 +79,7 @@ def rules_at(rev: str) -> list[Rule]:
         text=True,
         check=True,
     ).stdout
-    return parse_rules(csv.DictReader(io.StringIO(text)))
+    return parse_rules(csv.DictReader(io.StringIO(text)), max_length=None)
 
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "classification_rules.csv"
