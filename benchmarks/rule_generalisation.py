@@ -7,16 +7,19 @@ tests/test_rule_fixtures.py proves equal to the compiled SQL) and scores it on a
     uv run python benchmarks/rule_generalisation.py REV [--subset SUBSET]
 
 where SUBSET is holdout (the default), original (the holdout without any of the others),
-fresh, blind, blind2 or one of the later blind rounds (FROZEN_BEFORE: blind3, blind4, ...).
+fresh, blind, blind2 or one of the later rounds (FROZEN_BEFORE: blind3, blind4, ..., prod1, ...).
 
 `fresh` are the templates captured after the rules were frozen (template_id `fresh.*`);
 `blind` the ones captured by scripts/capture_blind_holdout.py without looking at the rules
 (template_id `blind.*`); `blindN` the N-th blind holdout, captured the same way by
-scripts/capture_blindN_holdout.py (template_id `blindN.*`).
+scripts/capture_blindN_holdout.py (template_id `blindN.*`). The blind rounds hunt templates new to
+the corpus: the long tail. `prodN` are production-mix rounds (scripts/capture_prodN_holdout.py),
+also captured without reading the rules, but choosing the errors a platform meets most often in
+their common wordings with fresh values, whether or not the corpus has the template already.
 
     uv run python benchmarks/rule_generalisation.py --per-rule
 
-scores every blind round against the rules frozen before it (FROZEN_BEFORE) and prints, per
+scores every round against the rules frozen before it (FROZEN_BEFORE) and prints, per
 rule, how many unseen errors it classified and how many of those rightly, beside the
 confidence the current seed gives it and, for a rule with at least MIN_UNSEEN such errors,
 the confidence they support: (right + 1) / (unseen + 2), to the nearest 0.05, within 0.5..0.95.
@@ -25,9 +28,10 @@ confidences follow it).
 
     uv run python benchmarks/rule_generalisation.py --by-confidence
 
-scores every blind round against the rules frozen before it, as --per-rule does, and prints the
-pooled coverage and precision when only verdicts whose rule had at least a given confidence in
-that frozen seed count (the rest left to the LLM): what a confidence threshold would trade.
+scores every round against the rules frozen before it, as --per-rule does, and prints the
+pooled coverage and precision of the blind rounds, of the production-mix rounds and of all,
+when only verdicts whose rule had at least a given confidence in that frozen seed count (the
+rest left to the LLM): what a confidence threshold would trade.
 """
 
 from __future__ import annotations
@@ -43,7 +47,7 @@ from pathlib import Path
 from job_insights.corpus import CATEGORIES, CorpusEntry, load_corpus
 from job_insights.rules import Rule, first_match, load_rules, parse_rules
 
-#: each blind round and the commit whose rules were frozen before it was captured
+#: each round and the commit whose rules were frozen before it was captured
 FROZEN_BEFORE = {
     "blind3": "0935a85",
     "blind4": "ad31c76",
@@ -66,6 +70,8 @@ FROZEN_BEFORE = {
     "blind21": "6945ac0",
     "blind22": "602fdcf",
     "blind23": "602fdcf",
+    "prod1": "64bc194",
+    "prod2": "64bc194",
 }
 
 #: holdout subsets captured after some version of the rules, by template_id prefix
@@ -150,25 +156,25 @@ def main() -> int:
     return 0
 
 
-def blind_verdicts() -> Iterator[tuple[CorpusEntry, Rule | None]]:
-    """Every line of the blind rounds with the first rule, frozen before its round, it meets."""
+def round_verdicts() -> Iterator[tuple[str, CorpusEntry, Rule | None]]:
+    """Every line of the rounds with its round and the first rule, frozen before it, it meets."""
     entries = [e for e in load_corpus() if e.split == "holdout"]
     for subset, rev in FROZEN_BEFORE.items():
         rules = rules_at(rev)
         for e in entries:
             if e.template_id.startswith(f"{subset}."):
-                yield e, first_match(rules, e.exception, e.message, e.activity_name, e.code)
+                yield subset, e, first_match(rules, e.exception, e.message, e.activity_name, e.code)
 
 
 def per_rule(write: bool = False) -> int:
-    """Each blind round against the rules frozen before it, pooled per rule_id."""
+    """Each round against the rules frozen before it, pooled per rule_id."""
     verdicts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for e, rule in blind_verdicts():
+    for _, e, rule in round_verdicts():
         if rule is not None:
             verdicts[rule.rule_id][0] += 1
             verdicts[rule.rule_id][1] += e.accepts(rule.category)
     current = {rule.rule_id: rule for rule in load_rules(SEED)}  # the working copy
-    print(f"blind rounds {', '.join(FROZEN_BEFORE)}, each against the rules frozen before it")
+    print(f"rounds {', '.join(FROZEN_BEFORE)}, each against the rules frozen before it")
     print(
         f"{'rule_id':36} {'unseen':>6} {'right':>6} {'precision':>9} {'confidence':>10} "
         f"{'supported':>9}"
@@ -191,26 +197,28 @@ def per_rule(write: bool = False) -> int:
 
 
 def by_confidence() -> int:
-    """Pooled blind rounds, counting only verdicts of rules at or above a confidence floor."""
-    verdicts = [
-        (rule.confidence, e.accepts(rule.category)) if rule else (None, False)
-        for e, rule in blind_verdicts()
-    ]
+    """Pooled rounds, counting only verdicts of rules at or above a confidence floor."""
+    pools: dict[str, list[tuple[float | None, bool]]] = {"blind": [], "prod": [], "all": []}
+    for subset, e, rule in round_verdicts():
+        verdict = (rule.confidence, e.accepts(rule.category)) if rule else (None, False)
+        pools["prod" if subset.startswith("prod") else "blind"].append(verdict)
+        pools["all"].append(verdict)
+    print(f"rounds {', '.join(FROZEN_BEFORE)}, each against the rules frozen before it")
     print(
-        f"blind rounds {', '.join(FROZEN_BEFORE)}, each against the rules frozen before it: "
-        f"{len(verdicts)} errors"
+        "  pooled: "
+        + ", ".join(f"{kind} (long tail) {len(v)}" if kind == "blind" else f"{kind} {len(v)}"
+                    for kind, v in pools.items())
+        + " errors; coverage / precision"
     )
     for floor in CONFIDENCE_FLOORS:
-        kept = [
-            right
-            for confidence, right in verdicts
-            if confidence is not None and confidence >= floor
-        ]
-        precision = sum(kept) / len(kept) if kept else 0.0
-        print(
-            f"  confidence >= {floor:.2f}: coverage {len(kept) / len(verdicts):6.1%}  "
-            f"precision {precision:6.1%}"
-        )
+        cells = []
+        for verdicts in pools.values():
+            kept = [right for confidence, right in verdicts
+                    if confidence is not None and confidence >= floor]
+            coverage = len(kept) / len(verdicts) if verdicts else 0.0
+            precision = sum(kept) / len(kept) if kept else 0.0
+            cells.append(f"{coverage:6.1%} / {precision:6.1%}")
+        print(f"  confidence >= {floor:.2f}: " + "   ".join(cells))
     return 0
 
 
