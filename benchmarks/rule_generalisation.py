@@ -72,6 +72,8 @@ FROZEN_BEFORE = {
     "blind23": "602fdcf",
     "prod1": "64bc194",
     "prod2": "64bc194",
+    "prod3": "268b6af",
+    "prod4": "268b6af",
 }
 
 #: holdout subsets captured after some version of the rules, by template_id prefix
