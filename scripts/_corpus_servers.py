@@ -327,6 +327,27 @@ def ssh_server_rejecting_passwords() -> Iterator[int]:
         yield port
 
 
+def ssh_login(port: int, user: str, sftp_get: str | None = None) -> Callable[[], object]:
+    """A trigger: log in to the SSH server on `port` with a password and, given `sftp_get`,
+    download that path over SFTP; the connection is closed either way."""
+
+    def go() -> object:
+        import io
+
+        import paramiko
+
+        ssh = paramiko.SSHClient()
+        ssh.set_missing_host_key_policy(paramiko.AutoAddPolicy())
+        try:
+            ssh.connect(LOOPBACK, port=port, username=user, password="secret", timeout=10,
+                        allow_agent=False, look_for_keys=False)
+            return None if sftp_get is None else ssh.open_sftp().getfo(sftp_get, io.BytesIO())
+        finally:
+            ssh.close()
+
+    return go
+
+
 # --------------------------------------------------------------------------- DNS
 
 

@@ -468,42 +468,17 @@ def sftp_prod2(b: Subset) -> None:
 
     pk = version("paramiko")
     with srv.ssh_server_rejecting_passwords() as port:
-
-        def login(user: str) -> Callable[[], object]:
-            def go() -> object:
-                ssh = paramiko.SSHClient()
-                ssh.set_missing_host_key_policy(paramiko.AutoAddPolicy())
-                try:
-                    return ssh.connect(srv.LOOPBACK, port=port, username=user, password="Vinter2024!", timeout=5, allow_agent=False, look_for_keys=False)
-                finally:
-                    ssh.close()
-
-            return go
-
         add(b, "sftp.authentication_failed", "sftp.ssh", TPS, IDQ, [
-            ("READ :: SFTP bank statements", login("dnb_acme_prod")),
-            ("EXPORT :: SFTP payments", login("acme_payments")),
-            ("READ :: SFTP supplier files", login("ivalua_acme")),
+            ("READ :: SFTP bank statements", srv.ssh_login(port, "dnb_acme_prod")),
+            ("EXPORT :: SFTP payments", srv.ssh_login(port, "acme_payments")),
+            ("READ :: SFTP supplier files", srv.ssh_login(port, "ivalua_acme")),
         ], source=f"{pk} SSHClient against an SSH server refusing the password", code=None)
 
     with blind3.sftp_server(lambda _path: paramiko.SFTP_NO_SUCH_FILE) as (port, _key):
-
-        def get(user: str, path: str) -> Callable[[], object]:
-            def go() -> object:
-                ssh = paramiko.SSHClient()
-                ssh.set_missing_host_key_policy(paramiko.AutoAddPolicy())
-                try:
-                    ssh.connect(srv.LOOPBACK, port=port, username=user, password="secret", timeout=5, allow_agent=False, look_for_keys=False)
-                    return ssh.open_sftp().getfo(path, io.BytesIO())
-                finally:
-                    ssh.close()
-
-            return go
-
         add(b, "sftp.get_no_such_file", "sftp.io", IDQ, TPS, [
-            ("READ :: SFTP bank statements", get("dnb_acme_prod", "/outbound/camt053_20240615.xml")),
-            ("READ :: SFTP invoices", get("acme_in", "/out/invoices_20240615.xml")),
-            ("READ :: SFTP supplier files", get("ivalua_acme", "export/suppliers_20240615.csv")),
+            ("READ :: SFTP bank statements", srv.ssh_login(port, "dnb_acme_prod", sftp_get="/outbound/camt053_20240615.xml")),
+            ("READ :: SFTP invoices", srv.ssh_login(port, "acme_in", sftp_get="/out/invoices_20240615.xml")),
+            ("READ :: SFTP supplier files", srv.ssh_login(port, "ivalua_acme", sftp_get="export/suppliers_20240615.csv")),
         ], source=f"{pk} SFTPClient.getfo against an SFTP server without the file", code=None)
 
 

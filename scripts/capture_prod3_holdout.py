@@ -41,7 +41,6 @@ import contextlib
 import datetime as dt
 import decimal
 import functools
-import io
 import shutil
 import smtplib
 import subprocess
@@ -288,42 +287,17 @@ def bank_statements(b: Subset, tmp: Path) -> None:
     from lxml import etree
 
     with srv.ssh_server_rejecting_passwords() as port:
-
-        def login(user: str) -> Callable[[], object]:
-            def go() -> object:
-                ssh = paramiko.SSHClient()
-                ssh.set_missing_host_key_policy(paramiko.AutoAddPolicy())
-                try:
-                    return ssh.connect(srv.LOOPBACK, port=port, username=user, password="secret", timeout=5, allow_agent=False, look_for_keys=False)
-                finally:
-                    ssh.close()
-
-            return go
-
         add(b, "bank_statements.sftp.authentication_failed", "sftp.auth", TPS, None, [
-            ("READ :: SFTP bank statements", login("dnb_acme_prod")),
-            ("READ :: SFTP CAMT.053 statements", login("nordea_12093311")),
-            ("READ :: SFTP bank statements", login("handelsbanken_acme")),
+            ("READ :: SFTP bank statements", srv.ssh_login(port, "dnb_acme_prod")),
+            ("READ :: SFTP CAMT.053 statements", srv.ssh_login(port, "nordea_12093311")),
+            ("READ :: SFTP bank statements", srv.ssh_login(port, "handelsbanken_acme")),
         ], source=f"{version('paramiko')} against an SSH server refusing the password", code=None)
 
     with blind3.sftp_server(lambda path: paramiko.SFTP_NO_SUCH_FILE) as (port, _):
-
-        def fetch(user: str, path: str) -> Callable[[], object]:
-            def go() -> object:
-                ssh = paramiko.SSHClient()
-                ssh.set_missing_host_key_policy(paramiko.AutoAddPolicy())
-                ssh.connect(srv.LOOPBACK, port=port, username=user, password="secret", timeout=5, allow_agent=False, look_for_keys=False)
-                try:
-                    return ssh.open_sftp().getfo(path, io.BytesIO())
-                finally:
-                    ssh.close()
-
-            return go
-
         add(b, "bank_statements.sftp.statement_file_missing", "sftp.error", IDQ, TPS, [
-            ("READ :: SFTP bank statements", fetch("dnb_acme_prod", "/outbound/camt053/CAMT053_NO9386011117947_20240612.xml")),
-            ("READ :: SFTP CAMT.053 statements", fetch("nordea_12093311", "/out/STMT_SE4550000000058398257466_20240619.xml")),
-            ("READ :: SFTP bank statements CSV", fetch("sparebank1_acme", "/utgaaende/kontoutskrift_32010512345_20240701.csv")),
+            ("READ :: SFTP bank statements", srv.ssh_login(port, "dnb_acme_prod", sftp_get="/outbound/camt053/CAMT053_NO9386011117947_20240612.xml")),
+            ("READ :: SFTP CAMT.053 statements", srv.ssh_login(port, "nordea_12093311", sftp_get="/out/STMT_SE4550000000058398257466_20240619.xml")),
+            ("READ :: SFTP bank statements CSV", srv.ssh_login(port, "sparebank1_acme", sftp_get="/utgaaende/kontoutskrift_32010512345_20240701.csv")),
         ], source=f"{version('paramiko')} against an SFTP server answering NO_SUCH_FILE", code=None)
 
     # the file arrived cut off (transfer interrupted at the bank side or picked up while still being written)

@@ -725,8 +725,6 @@ def s3_prod4(b: Subset) -> None:
 
 
 def ftp_prod4(b: Subset) -> None:
-    import paramiko
-
     py = cap.python_source()
     login_refused = {"PASS": "530 Login incorrect."}
     add(b, "ftp.530_login_incorrect", "ftp.error_perm", TPS, WE, [
@@ -736,22 +734,10 @@ def ftp_prod4(b: Subset) -> None:
     ], source=f"{py} ftplib + FTP server replies (modelled on vsftpd/ProFTPD)", code=None)
 
     with srv.ssh_server_rejecting_passwords() as port:
-
-        def connect(user: str) -> Callable[[], object]:
-            def go() -> object:
-                ssh = paramiko.SSHClient()
-                ssh.set_missing_host_key_policy(paramiko.AutoAddPolicy())
-                try:
-                    return ssh.connect(srv.LOOPBACK, port=port, username=user, password="Vinter2024!", timeout=10, allow_agent=False, look_for_keys=False)
-                finally:
-                    ssh.close()
-
-            return go
-
         add(b, "sftp.authentication_failed", "sftp.auth", TPS, WE, [
-            ("READ :: SFTP EHF invoices", connect("acme_einvoice")),
-            ("EXPORT :: SFTP payments", connect("acme_pay")),
-            ("READ :: SFTP supplier master", connect("ivalua_acme")),
+            ("READ :: SFTP EHF invoices", srv.ssh_login(port, "acme_einvoice")),
+            ("EXPORT :: SFTP payments", srv.ssh_login(port, "acme_pay")),
+            ("READ :: SFTP supplier master", srv.ssh_login(port, "ivalua_acme")),
         ], source=f"{version('paramiko')} SSHClient.connect against a server refusing the password", code=None)
 
 
