@@ -74,6 +74,8 @@ FROZEN_BEFORE = {
     "prod2": "64bc194",
     "prod3": "268b6af",
     "prod4": "268b6af",
+    "prod5": "0b51935",
+    "prod6": "0b51935",
 }
 
 #: holdout subsets captured after some version of the rules, by template_id prefix
