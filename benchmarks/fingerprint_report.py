@@ -2,7 +2,8 @@
 
 For every template_id of the labelled corpus: how many fingerprints its variants get within one
 activity (goal: 1, so that one message template is one error group), and whether any fingerprint
-mixes templates of different categories (must never happen: one group gets one category).
+mixes templates of different categories (must never happen: one group gets one category; an
+ambiguous template counts with either of its two).
 
     uv run python benchmarks/fingerprint_report.py [--show 20]
 """
@@ -14,7 +15,7 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
-from job_insights.corpus import load_corpus
+from job_insights.corpus import CorpusEntry, common_labels, load_corpus
 from job_insights.rule_eval import Engine, ErrorRow, evaluate
 
 
@@ -32,11 +33,13 @@ def main() -> int:
     per_activity: dict[tuple[str, str], set[str]] = defaultdict(set)
     per_template: dict[str, set[str]] = defaultdict(set)
     by_fingerprint: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    members: dict[str, list[CorpusEntry]] = defaultdict(list)
     for e in entries:
         fp = verdicts[e.id].fingerprint
         per_activity[(e.template_id, e.activity_name)].add(fp)
         per_template[e.template_id].add(fp)
         by_fingerprint[fp].add((e.template_id, e.category))
+        members[fp].append(e)
 
     # The masking alone: distinct (exception, template) per template_id, whatever the activity.
     masked: dict[str, set[tuple[str, str]]] = defaultdict(set)
@@ -46,7 +49,7 @@ def main() -> int:
 
     split = {k: v for k, v in per_activity.items() if len(v) > 1}
     templates_split = sorted({t for t, _ in split})
-    mixed = {fp: v for fp, v in by_fingerprint.items() if len({c for _, c in v}) > 1}
+    mixed = {fp: v for fp, v in by_fingerprint.items() if not common_labels(members[fp])}
     merged = {fp: v for fp, v in by_fingerprint.items() if len({t for t, _ in v}) > 1}
 
     print(
@@ -65,7 +68,8 @@ def main() -> int:
         f"{len(split_masks)} of {len(masked)}"
     )
     print(f"fingerprints mixing templates of different categories: {len(mixed)}")
-    print(f"fingerprints shared by several templates of one category: {len(merged) - len(mixed)}")
+    print(f"fingerprints shared by several templates with a category in common: "
+          f"{len(merged) - len(mixed)}")
     for template in templates_split[: args.show]:
         examples = [e for e in entries if e.template_id == template]
         shown = {verdicts[e.id].error_template[:150] for e in examples}

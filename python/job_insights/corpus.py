@@ -15,6 +15,7 @@ One JSON object a line:
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -41,7 +42,17 @@ class CorpusEntry:
 
     def accepts(self, category: str) -> bool:
         """True when `category` is a correct verdict (either one, for ambiguous entries)."""
-        return category == self.category or (self.ambiguous and category == self.alt_category)
+        return category in self.labels()
+
+    def labels(self) -> set[str]:
+        """The categories a correct verdict may give: the label, and an ambiguous one's second."""
+        second = self.alt_category if self.ambiguous else None
+        return {self.category} | ({second} if second else set())
+
+
+def common_labels(entries: Iterable[CorpusEntry]) -> set[str]:
+    """The categories right for every one of these entries: none when they mix categories."""
+    return set.intersection(*(e.labels() for e in entries))
 
 
 def corpus_path() -> Path:
