@@ -76,6 +76,8 @@ FROZEN_BEFORE = {
     "prod4": "268b6af",
     "prod5": "0b51935",
     "prod6": "0b51935",
+    "prod7": "151b697",
+    "prod8": "151b697",
 }
 
 #: holdout subsets captured after some version of the rules, by template_id prefix
