@@ -197,6 +197,34 @@ def s3_error(code: str, message: str, rid: str, extra: str = "") -> str:
     )
 
 
+def s3_error_variants(
+    base: str,
+    canned: srv.Canned,
+    tag: str,
+    status: int,
+    code: str,
+    message: str,
+    call: Callable[[Any, str, str], object],
+    cases: list[tuple[str, str, str]],
+    *,
+    key_in_body: bool = False,
+) -> Variants:
+    """One variant per (activity, bucket, key) of `cases`: `call(client, bucket, key)` with an S3
+    client of the local server at `base` that answers `status` with S3's error body
+    `code`/`message` (naming the key when `key_in_body`)."""
+    variants: Variants = []
+    for i, (activity, bucket, key) in enumerate(cases):
+        extra = f"<Key>{key}</Key>" if key_in_body else ""
+        body = s3_error(code, message, f"{tag}{i:04d}".upper(), extra)
+        name = canned.put(f"{tag}{i}", status, body, "application/xml")
+
+        def trigger(name: str = name, bucket: str = bucket, key: str = key) -> object:
+            return call(aws_client(base, "s3", name), bucket, key)
+
+        variants.append((activity, trigger))
+    return variants
+
+
 def pg_statement(
     info: dict[str, Any],
     sql: str,

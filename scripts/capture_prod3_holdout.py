@@ -417,26 +417,20 @@ def s3_dropzone(b: Subset, tmp: Path) -> None:
     blind3.aws_env()
     bc = version("botocore")
     with srv.http_server() as (base, canned):
-        client = functools.partial(blind.aws_client, base)
-
-        variants: Variants = []
-        for i, (act, bucket, key) in enumerate([
+        variants = blind.s3_error_variants(base, canned, "nk", 404, "NoSuchKey", "The specified key does not exist.",
+            lambda c, bucket, key: c.get_object(Bucket=bucket, Key=key), [
             ("READ :: S3 drop zone orders", "acme-tenant-dropzone", "44660227/orders/orders_20240612.csv"),
             ("READ :: S3 drop zone sales", "acme-tenant-dropzone", "12093311/sales/sales_2024-06-19.parquet"),
             ("READ :: S3 drop zone stock", "nordic-retail-inbound", "stock/stock_levels_20240701.json"),
-        ]):
-            k = canned.put(f"s{i}nk", 404, blind.s3_error("NoSuchKey", "The specified key does not exist.", f"Q7X2M4K9R1T8V3B{i}", f"<Key>{key}</Key>"), "application/xml")
-            variants.append((act, lambda k=k, bucket=bucket, key=key: client("s3", k).get_object(Bucket=bucket, Key=key)))
+        ], key_in_body=True)
         add(b, "s3_dropzone.s3.no_such_key", "s3.client_error", IDQ, TPS, variants, source=f"{bc} + S3 error body (modelled)", code=404)
 
-        variants = []
-        for i, (act, bucket, prefix) in enumerate([
+        variants = blind.s3_error_variants(base, canned, "ad", 403, "AccessDenied", "Access Denied",
+            lambda c, bucket, prefix: c.list_objects_v2(Bucket=bucket, Prefix=prefix), [
             ("READ :: S3 drop zone orders", "acme-tenant-dropzone", "44660227/orders/"),
             ("READ :: S3 drop zone sales", "grossisten-exports", "acme/sales/2024-06/"),
             ("READ :: S3 drop zone stock", "nordic-retail-inbound", "stock/"),
-        ]):
-            k = canned.put(f"s{i}ad", 403, blind.s3_error("AccessDenied", "Access Denied", f"H4N8P2W6Y0C5E9G{i}"), "application/xml")
-            variants.append((act, lambda k=k, bucket=bucket, prefix=prefix: client("s3", k).list_objects_v2(Bucket=bucket, Prefix=prefix)))
+        ])
         add(b, "s3_dropzone.s3.access_denied_list", "s3.client_error", TPS, None, variants, source=f"{bc} + S3 error body (modelled)", code=403)
 
     # the files as they were downloaded from the drop zone

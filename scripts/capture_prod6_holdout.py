@@ -227,35 +227,29 @@ def s3_prod6(b: Subset) -> None:
             variants.append((act, lambda k=k, bucket=bucket, key=key: client("s3", k).head_object(Bucket=bucket, Key=key)))
         add(b, "s3.head_object_404_not_found", "s3.client_error", IDQ, WE, variants, source=f"{bc} + S3 HEAD reply without body (modelled)", code=404)
 
-        variants = []
-        for i, (act, bucket, key) in enumerate([
+        variants = blind.s3_error_variants(base, canned, "nsk", 404, "NoSuchKey", "The specified key does not exist.",
+            lambda c, bucket, key: c.get_object(Bucket=bucket, Key=key), [
             ("READ :: S3 supplier invoices", "nordvik-partner-drop", "invoices/bergans/2024-10-07/invoices.csv"),
             ("READ :: S3 supplier catalogue", "nordvik-partner-drop", "catalogue/staples/catalogue_2024-10.xlsx"),
             ("READ :: S3 goods receipts", "solvang-wms-export", "receipts/2024/10/28/receipts.csv"),
-        ]):
-            k = canned.put(f"nsk{i}", 404, blind.s3_error("NoSuchKey", "The specified key does not exist.", f"7H2K9Q{i}X4WZ1B8M", f"<Key>{key}</Key>"), "application/xml")
-            variants.append((act, lambda k=k, bucket=bucket, key=key: client("s3", k).get_object(Bucket=bucket, Key=key)))
+        ], key_in_body=True)
         add(b, "s3.get_object_no_such_key", "s3.client_error", IDQ, WE, variants, source=f"{bc} + S3 error body (modelled)", code=404)
 
-        variants = []
-        for i, (act, bucket, key) in enumerate([
+        variants = blind.s3_error_variants(base, canned, "ad", 403, "AccessDenied", "Access Denied",
+            lambda c, bucket, key: c.get_object(Bucket=bucket, Key=key), [
             ("READ :: S3 supplier invoices", "ahlsell-outbound-nordvik", "invoices/2024-10-16/invoices.csv"),
             ("READ :: S3 order confirmations", "onninen-edi-out", "nordvik/ordrsp_20241016.xml"),
             ("READ :: S3 supplier invoices", "ahlsell-outbound-nordvik", "invoices/2024-10-17/invoices.csv"),
-        ]):
-            k = canned.put(f"ad{i}", 403, blind.s3_error("AccessDenied", "Access Denied", f"QW8E3R{i}T6Y2U9I0P"), "application/xml")
-            variants.append((act, lambda k=k, bucket=bucket, key=key: client("s3", k).get_object(Bucket=bucket, Key=key)))
+        ])
         add(b, "s3.get_object_access_denied", "s3.client_error", TPS, None, variants, source=f"{bc} + S3 error body (modelled)", code=403)
 
         # the worker's assumed-role session ran out during a long export
-        variants = []
-        for i, (act, bucket, key) in enumerate([
+        variants = blind.s3_error_variants(base, canned, "exp", 400, "ExpiredToken", "The provided token has expired.",
+            lambda c, bucket, key: c.put_object(Bucket=bucket, Key=key, Body=b"PAR1"), [
             ("EXPORT :: S3 matched invoices", "nordvik-etl-exports", "matching/2024/10/22/matched.parquet"),
             ("WRITE :: S3 spend cube", "nordvik-etl-exports", "spend/year=2024/month=10/part-0003.parquet"),
             ("EXPORT :: S3 supplier master", "fjellstad-etl-exports", "suppliers/suppliers_20241025.csv"),
-        ]):
-            k = canned.put(f"exp{i}", 400, blind.s3_error("ExpiredToken", "The provided token has expired.", f"ZX7C4V{i}B1N8M5K2L"), "application/xml")
-            variants.append((act, lambda k=k, bucket=bucket, key=key: client("s3", k).put_object(Bucket=bucket, Key=key, Body=b"PAR1")))
+        ])
         add(b, "s3.put_object_expired_token", "s3.credentials", WE, None, variants, source=f"{bc} + S3 error body (modelled)", code=400)
 
 

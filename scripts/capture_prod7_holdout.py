@@ -178,15 +178,12 @@ def objectstore_prod7(b: Subset) -> None:
     bc = version("botocore")
     bucket = "platform-datasets-prod"
     with srv.http_server() as (base, canned):
-        client = functools.partial(blind.aws_client, base)
-        variants: Variants = []
-        for i, (act, key) in enumerate([
-            ("WRITE :: Dataset AP invoices", "tenants/58120417/ds_ap_invoices/v118/part-0000.parquet"),
-            ("WRITE :: Dataset suppliers", "tenants/30977162/ds_suppliers/v42/part-0000.parquet"),
-            ("TRANSFORM :: SQL normalise amounts", "tenants/71450093/ds_ap_invoice_lines/v9/part-0003.parquet"),
-        ]):
-            k = canned.put(f"slow{i}", 503, blind.s3_error("SlowDown", "Please reduce your request rate.", f"7F3A9C2E1B4D{i:04d}"), "application/xml")
-            variants.append((act, lambda k=k, key=key: client("s3", k).put_object(Bucket=bucket, Key=key, Body=b"PAR1")))
+        variants = blind.s3_error_variants(base, canned, "slow", 503, "SlowDown", "Please reduce your request rate.",
+            lambda c, bucket, key: c.put_object(Bucket=bucket, Key=key, Body=b"PAR1"), [
+            ("WRITE :: Dataset AP invoices", bucket, "tenants/58120417/ds_ap_invoices/v118/part-0000.parquet"),
+            ("WRITE :: Dataset suppliers", bucket, "tenants/30977162/ds_suppliers/v42/part-0000.parquet"),
+            ("TRANSFORM :: SQL normalise amounts", bucket, "tenants/71450093/ds_ap_invoice_lines/v9/part-0003.parquet"),
+        ])
         add(b, "engine.write_exception_object_store_slow_down", "workflow.wrapped", WE, None, variants,
             source=f"{bc} + S3-compatible object store error body (modelled), wrapped by the platform's WriteException (modelled)",
             code=503, wrap="WriteException", wrap_message=wrapped("Could not write dataset: {exc}"))
@@ -537,15 +534,12 @@ def ivalua_prod7(b: Subset) -> None:
 def s3_prod7(b: Subset) -> None:
     blind3.aws_env()
     with srv.http_server() as (base, canned):
-        client = functools.partial(blind.aws_client, base)
-        variants: Variants = []
-        for i, (act, bucket, key) in enumerate([
+        variants = blind.s3_error_variants(base, canned, "ad", 403, "AccessDenied", "Access Denied",
+            lambda c, bucket, key: c.get_object(Bucket=bucket, Key=key), [
             ("READ :: S3 partner orders", "kjeldsberg-edi-outbound", "acme/orders/2024-11-08/orders.csv"),
             ("READ :: S3 bank statements", "sparebank-corporate-files", "30977162/camt053_20241111.xml"),
             ("EXTRACT :: S3 supplier price files", "nordisk-grossist-prices", "pricelists/pricelist_2025Q1.csv"),
-        ]):
-            k = canned.put(f"ad{i}", 403, blind.s3_error("AccessDenied", "Access Denied", f"K7M2Q9X4B1C8{i:04d}"), "application/xml")
-            variants.append((act, lambda k=k, bucket=bucket, key=key: client("s3", k).get_object(Bucket=bucket, Key=key)))
+        ])
         add(b, "s3.get_object_access_denied", "s3.client_error", TPS, None, variants, source=f"{version('botocore')} + S3 error body (modelled)", code=403)
 
 

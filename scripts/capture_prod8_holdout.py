@@ -36,7 +36,6 @@ import contextlib
 import datetime as dt
 import decimal
 import ftplib
-import functools
 import json
 import sys
 from collections.abc import Callable
@@ -349,25 +348,20 @@ def storage_prod8(b: Subset) -> None:
     blind3.aws_env()
     bc = version("botocore")
     with srv.http_server() as (base, canned):
-        client = functools.partial(blind.aws_client, base)
-        variants: Variants = []
-        for i, (act, bucket, key) in enumerate([
+        variants = blind.s3_error_variants(base, canned, "nsk", 404, "NoSuchKey", "The specified key does not exist.",
+            lambda c, bucket, key: c.get_object(Bucket=bucket, Key=key), [
             ("READ :: S3 invoices", "skagerak-logistikk-outbound", "erp/invoices/invoices_20240920.csv"),
             ("READ :: S3 supplier master", "halden-mek-integration", "export/suppliers_full.csv"),
             ("READ :: S3 bank statements", "aurora-fasilitet-finance", "bank/camt053_20240923.xml"),
-        ]):
-            k = canned.put(f"nsk{i}", 404, blind.s3_error("NoSuchKey", "The specified key does not exist.", f"4F2A9C1E7B3D{i:04d}", f"<Key>{key}</Key>"), "application/xml")
-            variants.append((act, lambda k=k, bucket=bucket, key=key: client("s3", k).get_object(Bucket=bucket, Key=key)))
+        ], key_in_body=True)
         add(b, "s3.no_such_key_not_delivered", "s3.client_error", IDQ, None, variants, source=f"{bc} + S3 error body (modelled)", code=404)
 
-        variants = []
-        for i, (act, bucket, prefix) in enumerate([
+        variants = blind.s3_error_variants(base, canned, "ad", 403, "AccessDenied", "Access Denied",
+            lambda c, bucket, key: c.list_objects_v2(Bucket=bucket, Prefix=key), [
             ("READ :: S3 invoices", "skagerak-logistikk-outbound", "erp/invoices/"),
             ("READ :: S3 parquet orders", "aurora-fasilitet-exports", "orders/2024/09/"),
             ("READ :: S3 supplier master", "halden-mek-integration", "export/"),
-        ]):
-            k = canned.put(f"ad{i}", 403, blind.s3_error("AccessDenied", "Access Denied", f"8C3E5A7B9D1F{i:04d}"), "application/xml")
-            variants.append((act, lambda k=k, bucket=bucket, prefix=prefix: client("s3", k).list_objects_v2(Bucket=bucket, Prefix=prefix)))
+        ])
         add(b, "s3.access_denied_tenant_bucket", "s3.client_error", TPS, WE, variants, source=f"{bc} + S3 error body (modelled)", code=403)
 
     # the file the job expects was not delivered to the tenant's SFTP server
