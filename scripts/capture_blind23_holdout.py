@@ -99,7 +99,7 @@ def reply_then_stall(reply: bytes) -> Iterator[int]:
         sock.close()
 
 
-def _status_cases(
+def status_cases(
     b: Subset,
     base: str,
     canned: srv.Canned,
@@ -191,7 +191,7 @@ def xledger_blind23(b: Subset) -> None:
             variants.append((act, unhandled(key, query)))
         add(b, "xledger.unhandled_maintenance_page_503", "xledger.http", TPS, None, variants, source=f"{version('httpx')} + Xledger maintenance page (modelled)", code=503)
 
-        _status_cases(b, base, canned, [
+        status_cases(b, base, canned, [
             ("xledger.http_429_cost_budget_retry_after", "xledger.http", TPS, None, 429, "httpx", "Xledger GraphQL throttling body (modelled)", {"Retry-After": "5"}, "application/json", [
                 ("EXTRACT :: Xledger GL transactions", "/graphql", throttled.format(ms=4200)),
                 ("EXTRACT :: Xledger invoices", "/graphql", throttled.format(ms=9100)),
@@ -232,7 +232,7 @@ def ivalua_blind23(b: Subset) -> None:
     session = '{{"Message":"Your session has expired. Please reconnect.","ErrorCode":"SESSION_EXPIRED","SessionId":"{sid}"}}'
     upkeep = '<!DOCTYPE html><html><head><title>Ivalua - Maintenance</title></head><body><div id="maintenance"><h2>Buyer platform under maintenance</h2><p>The platform {env} is being upgraded (release {rel}). Service will resume at {until}.</p></div></body></html>'
     with srv.http_server() as (base, canned):
-        _status_cases(b, base, canned, [
+        status_cases(b, base, canned, [
             ("ivalua.rest_401_session_expired", "ivalua.http", TPS, WE, 401, "requests", "Ivalua REST body (modelled)", {}, "application/json", [
                 ("EXTRACT :: Ivalua suppliers", "/api/v3/suppliers?page=14", session.format(sid="b41c9e02f7a3")),
                 ("EXTRACT :: Ivalua contracts", "/api/v3/contracts?modifiedSince=2024-06-11", session.format(sid="0c77d1a9e5b2")),
@@ -485,7 +485,7 @@ def rest_blind23(b: Subset) -> None:
     tripletex = '{{"status":409,"code":8000,"message":"RevisionException: Object has been modified since it was read. Please refresh and try again.","link":"https://tripletex.no/v2-docs/","developerMessage":"{entity} id {oid} has version {have}, request had version {sent}","validationMessages":null,"requestId":"{rid}"}}'
     hubspot = '{{"status":"error","message":"You have reached your ten_secondly_rolling limit.","errorType":"RATE_LIMIT","correlationId":"{cid}","policyName":"TEN_SECONDLY_ROLLING","groupName":"publicapi:private-app-api-calls-ten-secondly:{app}"}}'
     with srv.http_server() as (base, canned):
-        _status_cases(b, base, canned, [
+        status_cases(b, base, canned, [
             ("http.api_gateway_explicit_deny_ip", "http.status", TPS, WE, 403, "requests", "Amazon API Gateway resource-policy body (modelled)", {"x-amzn-ErrorType": "AccessDeniedException"}, "application/json", [
                 ("SUBMIT :: Logistics bookings", "/prod/bookings", apigw.format(acct="5012", api="k2x9q1ab7c", route="POST/bookings")),
                 ("EXTRACT :: Partner stock levels", "/prod/inventory/export", apigw.format(acct="7734", api="p8w3n5cd2e", route="GET/inventory/export")),

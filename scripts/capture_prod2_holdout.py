@@ -58,7 +58,7 @@ version = cap.version
 PREFIX = "prod2."
 Variants = blind.Variants
 add = blind9.add
-http_cases, status_cases = blind9.http_cases, blind23._status_cases
+http_cases, status_cases = blind9.http_cases, blind23.status_cases
 
 
 # =========================================================================== Xledger

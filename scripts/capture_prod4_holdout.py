@@ -548,7 +548,7 @@ def http_prod4(b: Subset) -> None:
             ("SUBMIT :: Supplier portal invoices", retried("retry503_2", "/portal/api/v3/invoices/status", 3)),
         ], source=f"{rq} + {version('urllib3')} Retry(status_forcelist=[502, 503, 504])", code=503)
 
-        blind23._status_cases(b, base, canned, [
+        blind23.status_cases(b, base, canned, [
             ("httpx.http_401_access_token_expired", "http.status", TPS, WE, 401, "httpx", "vendor OAuth error body (modelled)", {"WWW-Authenticate": 'Bearer error="invalid_token", error_description="The access token expired"'}, "application/json", [
                 ("EXTRACT :: Visma customers", "/api/v1/customers?page=3", '{"error":"invalid_token","error_description":"The access token expired at 2024-06-12T02:00:14Z"}'),
                 ("EXTRACT :: Tripletex ledger", "/v2/ledger/voucher?dateFrom=2024-06-01&dateTo=2024-06-12", '{"error":"invalid_token","error_description":"The access token expired at 2024-06-12T03:15:40Z"}'),

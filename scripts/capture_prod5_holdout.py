@@ -122,7 +122,7 @@ def xledger_prod5(b: Subset) -> None:
     rate_limited = '{{"errors":[{{"message":"Rate limit exceeded. Try again in {s} seconds.","extensions":{{"code":"RATE_LIMITED"}}}}]}}'
     bad_gateway = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>Microsoft-Azure-Application-Gateway/v2</center>\r\n</body>\r\n</html>\r\n"
     with srv.http_server() as (base, canned):
-        blind23._status_cases(b, base, canned, [
+        blind23.status_cases(b, base, canned, [
             ("xledger.http_429_rate_limited", "xledger.http", TPS, None, 429, "httpx", "Xledger GraphQL throttling body (modelled)", {"Retry-After": "12"}, "application/json", [
                 ("EXTRACT :: Xledger GL transactions", "/graphql", rate_limited.format(s=12)),
                 ("EXTRACT :: Xledger AR invoices", "/graphql", rate_limited.format(s=30)),
@@ -190,7 +190,7 @@ def currency_prod5(b: Subset) -> None:
             variants.append((act, as_json(key, path)))
         add(b, "currency.requests_json_decode_html_page", "http.decode", TPS, WE, variants, source=f"{rq} Response.json() on a maintenance page answered 200 (modelled)", code=None)
 
-        blind23._status_cases(b, base, canned, [
+        blind23.status_cases(b, base, canned, [
             ("currency.http_429_monthly_quota", "http.status", TPS, None, 429, "requests", "currency rates API body (modelled)", {}, "application/json", [
                 ("EXTRACT :: Currency rates", "/api/latest.json?base=NOK", quota.format(n="1 000", reset="2025-04-01")),
                 ("EXTRACT :: Currency rates", "/api/historical/2025-03-21.json?base=EUR", quota.format(n="1 000", reset="2025-04-01")),

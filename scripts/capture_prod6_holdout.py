@@ -95,7 +95,7 @@ def ivalua_prod6(b: Subset) -> None:
                 ("SUBMIT :: Ivalua invoices", "/oauth2/token", '{"error":"invalid_client","error_description":"Client authentication failed for client \'nordvik-prod-etl\'."}'),
             ]),
         ])
-        blind23._status_cases(b, base, canned, [
+        blind23.status_cases(b, base, canned, [
             ("ivalua.rest_429_rate_limit", "ivalua.http", TPS, None, 429, "requests", "Ivalua REST throttling body (modelled)", {"Retry-After": "23"}, "application/json", [
                 ("EXTRACT :: Ivalua purchase orders", "/api/v3/orders?modifiedSince=2024-10-13&page=41", rate.format(n=23)),
                 ("EXTRACT :: Ivalua invoices", "/api/v3/invoices?status=Approved&page=7", rate.format(n=8)),

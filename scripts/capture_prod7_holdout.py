@@ -69,7 +69,7 @@ Variants = blind.Variants
 many, gql, wrapped = blind.many, blind5.gql, blind.wrapped
 add, call = blind9.add, blind9.call
 duckdb_query = blind.offline_duckdb_query
-status_cases = blind23._status_cases
+status_cases = blind23.status_cases
 
 
 # =========================================================================== the platform: a deploy with a bug in a shared step

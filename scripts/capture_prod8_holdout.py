@@ -315,7 +315,7 @@ def vendors_prod8(b: Subset) -> None:
     oauth = '{"error":"invalid_client","error_description":"Client authentication failed."}'
     right = '{{"Message":"User \'{user}\' does not have the right \'{right}\' required for this operation.","ErrorCode":"ACCESS_DENIED"}}'
     with srv.http_server() as (base, canned):
-        blind23._status_cases(b, base, canned, [
+        blind23.status_cases(b, base, canned, [
             ("ivalua.http_400_field_validation", "ivalua.rest", IDQ, None, 400, "requests", "Ivalua REST body (modelled)", {}, "application/json; charset=utf-8", [
                 ("EXPORT :: Ivalua suppliers", "/api/v3/suppliers", ivalua_400.format(field="Suppliers[3].VatNumber", msg="'NO 912 345 678 MVA' is not a valid VAT number for country NO.")),
                 ("EXPORT :: Ivalua suppliers", "/api/v3/suppliers", ivalua_400.format(field="Suppliers[0].Iban", msg="'NO93 8601 1117 948' is not a valid IBAN.")),
@@ -421,7 +421,7 @@ def http_prod8(b: Subset) -> None:
     apim_429 = '{{ "statusCode": 429, "message": "Rate limit is exceeded. Try again in {s} seconds." }}'
     nginx_503 = "<html>\r\n<head><title>503 Service Temporarily Unavailable</title></head>\r\n<body>\r\n<center><h1>503 Service Temporarily Unavailable</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n"
     with srv.http_server() as (base, canned):
-        blind23._status_cases(b, base, canned, [
+        blind23.status_cases(b, base, canned, [
             ("http.403_client_ip_not_allowed", "http.status", TPS, None, 403, "requests", "vendor REST body (modelled)", {}, "application/json", [
                 ("EXTRACT :: Logistics tracking events", "/api/v1/shipments?updatedSince=2024-09-02", ip_denied.format(ip="20.105.44.17")),
                 ("SUBMIT :: Bank payments API", "/corporate/v2/payments", ip_denied.format(ip="20.105.44.17")),
