@@ -207,15 +207,16 @@ def s3_error_variants(
     call: Callable[[Any, str, str], object],
     cases: list[tuple[str, str, str]],
     *,
-    key_in_body: bool = False,
+    extra: str = "",
 ) -> Variants:
     """One variant per (activity, bucket, key) of `cases`: `call(client, bucket, key)` with an S3
     client of the local server at `base` that answers `status` with S3's error body
-    `code`/`message` (naming the key when `key_in_body`)."""
+    `code`/`message` and `extra` (formatted with the case's `bucket`, `key` and number `i`, e.g.
+    `<Key>{key}</Key>`)."""
     variants: Variants = []
     for i, (activity, bucket, key) in enumerate(cases):
-        extra = f"<Key>{key}</Key>" if key_in_body else ""
-        body = s3_error(code, message, f"{tag}{i:04d}".upper(), extra)
+        details = extra.format(bucket=bucket, key=key, i=i)
+        body = s3_error(code, message, f"{tag}{i:04d}".upper(), details)
         name = canned.put(f"{tag}{i}", status, body, "application/xml")
 
         def trigger(name: str = name, bucket: str = bucket, key: str = key) -> object:

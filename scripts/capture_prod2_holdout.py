@@ -338,9 +338,6 @@ def s3_prod2(b: Subset) -> None:
         # the platform's production S3 client retries throttling and 5xx (standard mode, 3 attempts)
         retrying = botocore.config.Config(retries={"max_attempts": 3, "mode": "standard"}, read_timeout=2, connect_timeout=2)
 
-        def error(key: str, status: int, code: str, message: str, rid: str, extra: str = "") -> str:
-            return canned.put(key, status, blind.s3_error(code, message, rid, extra), "application/xml")
-
         variants: Variants = []
         for i, (act, bucket, key) in enumerate([
             ("READ :: S3 supplier files", "acme-etl-inbound", "ivalua/suppliers/suppliers_20240615.csv"),
@@ -351,34 +348,28 @@ def s3_prod2(b: Subset) -> None:
             variants.append((act, lambda k=k, bucket=bucket, key=key: client("s3", k).head_object(Bucket=bucket, Key=key)))
         add(b, "s3.head_object_404_not_found", "s3.client_error", IDQ, TPS, variants, source=f"{bc} + S3 HEAD reply without body (modelled)", code=404)
 
-        variants = []
-        for i, (act, bucket, key) in enumerate([
+        variants = blind.s3_error_variants(base, canned, "nsk", 404, "NoSuchKey", "The specified key does not exist.",
+            lambda c, bucket, key: c.get_object(Bucket=bucket, Key=key), [
             ("READ :: S3 supplier files", "acme-etl-inbound", "ivalua/suppliers/suppliers_20240614.csv"),
             ("READ :: S3 price lists", "grossist-prices-drop", "pricelist_2024Q3.xlsx"),
             ("READ :: S3 payments", "tenant-20931144-in", "payments/pain002_20240615_02.xml"),
-        ]):
-            k = error(f"nsk{i}", 404, "NoSuchKey", "The specified key does not exist.", f"8F3C1A7B2E9D{i:04d}", f"<Key>{key}</Key>")
-            variants.append((act, lambda k=k, bucket=bucket, key=key: client("s3", k).get_object(Bucket=bucket, Key=key)))
+        ], extra="<Key>{key}</Key>")
         add(b, "s3.get_object_no_such_key", "s3.client_error", IDQ, TPS, variants, source=f"{bc} + S3 error body (modelled)", code=404)
 
-        variants = []
-        for i, (act, bucket, prefix) in enumerate([
+        variants = blind.s3_error_variants(base, canned, "nsb", 404, "NoSuchBucket", "The specified bucket does not exist",
+            lambda c, bucket, prefix: c.list_objects_v2(Bucket=bucket, Prefix=prefix), [
             ("READ :: S3 supplier files", "acme-etl-inbound-prod", "ivalua/suppliers/"),
             ("LOAD :: S3 invoices", "tenant-20931144-in", "invoices/2024/06/"),
             ("READ :: S3 bank statements", "acme-bankfiles", "camt053/"),
-        ]):
-            k = error(f"nsb{i}", 404, "NoSuchBucket", "The specified bucket does not exist", f"1D5E9A3C7B2F{i:04d}", f"<BucketName>{bucket}</BucketName>")
-            variants.append((act, lambda k=k, bucket=bucket, prefix=prefix: client("s3", k).list_objects_v2(Bucket=bucket, Prefix=prefix)))
+        ], extra="<BucketName>{bucket}</BucketName>")
         add(b, "s3.list_objects_no_such_bucket", "s3.client_error", IDQ, TPS, variants, source=f"{bc} + S3 error body (modelled)", code=404)
 
-        variants = []
-        for i, (act, bucket, key) in enumerate([
+        variants = blind.s3_error_variants(base, canned, "ad", 403, "AccessDenied", "Access Denied",
+            lambda c, bucket, key: c.get_object(Bucket=bucket, Key=key), [
             ("READ :: S3 partner files", "elkjop-partner-drop", "outbound/orders/orders_20240615.csv"),
             ("READ :: S3 bank statements", "dnb-corporate-exchange", "acme/camt053_20240615.xml"),
             ("READ :: S3 supplier files", "supplier-einvoice-outbox", "acme/INV-77410.xml"),
-        ]):
-            k = error(f"ad{i}", 403, "AccessDenied", "Access Denied", f"5B7D9F1A3C6E{i:04d}")
-            variants.append((act, lambda k=k, bucket=bucket, key=key: client("s3", k).get_object(Bucket=bucket, Key=key)))
+        ])
         add(b, "s3.get_object_access_denied", "s3.client_error", TPS, WE, variants, source=f"{bc} + S3 error body (modelled)", code=403)
 
         variants = []
@@ -387,29 +378,25 @@ def s3_prod2(b: Subset) -> None:
             ("WRITE :: S3 exports", "acme-datalake-raw", "xledger/gl_transactions/dt=2024-06-15/part-00041.parquet"),
             ("LOAD :: S3 invoices", "tenant-20931144-out", "invoices/2024/06/15/invoices_0600.csv"),
         ]):
-            k = error(f"sd{i}", 503, "SlowDown", "Please reduce your request rate.", f"3E6A0C4F8B1D{i:04d}")
+            k = canned.put(f"sd{i}", 503, blind.s3_error("SlowDown", "Please reduce your request rate.", f"3E6A0C4F8B1D{i:04d}"), "application/xml")
             s3 = boto3.client("s3", endpoint_url=f"{base}/r/{k}", region_name="eu-north-1", config=retrying)
             variants.append((act, lambda s3=s3, bucket=bucket, key=key: s3.put_object(Bucket=bucket, Key=key, Body=b"PAR1")))
         add(b, "s3.put_object_slow_down", "s3.client_error", TPS, None, variants, source=f"{bc} (standard retries, 3 attempts) + S3 error body (modelled)", code=503)
 
-        variants = []
-        for i, (act, bucket, prefix) in enumerate([
+        variants = blind.s3_error_variants(base, canned, "iak", 403, "InvalidAccessKeyId", "The AWS Access Key Id you provided does not exist in our records.",
+            lambda c, bucket, prefix: c.list_objects_v2(Bucket=bucket, Prefix=prefix), [
             ("READ :: S3 supplier files", "acme-etl-inbound", "ivalua/suppliers/"),
             ("READ :: S3 partner files", "elkjop-partner-drop", "outbound/orders/"),
             ("LOAD :: S3 invoices", "tenant-20931144-in", "invoices/2024/06/15/"),
-        ]):
-            k = error(f"iak{i}", 403, "InvalidAccessKeyId", "The AWS Access Key Id you provided does not exist in our records.", f"7C0E2A4B6D8F{i:04d}", f"<AWSAccessKeyId>AKIA{'QX7R2M4K' if i != 1 else 'ZP3W8N6J'}EXAMPLE{i}</AWSAccessKeyId>")
-            variants.append((act, lambda k=k, bucket=bucket, prefix=prefix: client("s3", k).list_objects_v2(Bucket=bucket, Prefix=prefix)))
+        ], extra="<AWSAccessKeyId>AKIAQX7R2M4KEXAMPLE{i}</AWSAccessKeyId>")
         add(b, "s3.invalid_access_key_id", "s3.client_error", TPS, WE, variants, source=f"{bc} + S3 error body (modelled)", code=403)
 
-        variants = []
-        for i, (act, bucket, key) in enumerate([
+        variants = blind.s3_error_variants(base, canned, "sig", 403, "SignatureDoesNotMatch", "The request signature we calculated does not match the signature you provided. Check your key and signing method.",
+            lambda c, bucket, key: c.put_object(Bucket=bucket, Key=key, Body=b"id;name\n1;Acme\n"), [
             ("EXPORT :: S3 payments", "acme-etl-exports", "payments/2024/06/15/pain001_0004.xml"),
             ("WRITE :: S3 exports", "acme-datalake-raw", "ivalua/suppliers/dt=2024-06-15/suppliers.parquet"),
             ("EXPORT :: S3 supplier files", "partner-exchange-acme", "inbound/suppliers_20240615.csv"),
-        ]):
-            k = error(f"sig{i}", 403, "SignatureDoesNotMatch", "The request signature we calculated does not match the signature you provided. Check your key and signing method.", f"9A2C4E6B8D0F{i:04d}")
-            variants.append((act, lambda k=k, bucket=bucket, key=key: client("s3", k).put_object(Bucket=bucket, Key=key, Body=b"id;name\n1;Acme\n")))
+        ])
         add(b, "s3.put_object_signature_does_not_match", "s3.client_error", TPS, WE, variants, source=f"{bc} + S3 error body (modelled)", code=403)
 
     cfg = botocore.config.Config(retries={"max_attempts": 1, "mode": "standard"}, connect_timeout=2, read_timeout=2)

@@ -422,7 +422,7 @@ def s3_dropzone(b: Subset, tmp: Path) -> None:
             ("READ :: S3 drop zone orders", "acme-tenant-dropzone", "44660227/orders/orders_20240612.csv"),
             ("READ :: S3 drop zone sales", "acme-tenant-dropzone", "12093311/sales/sales_2024-06-19.parquet"),
             ("READ :: S3 drop zone stock", "nordic-retail-inbound", "stock/stock_levels_20240701.json"),
-        ], key_in_body=True)
+        ], extra="<Key>{key}</Key>")
         add(b, "s3_dropzone.s3.no_such_key", "s3.client_error", IDQ, TPS, variants, source=f"{bc} + S3 error body (modelled)", code=404)
 
         variants = blind.s3_error_variants(base, canned, "ad", 403, "AccessDenied", "Access Denied",

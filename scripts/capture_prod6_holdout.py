@@ -232,7 +232,7 @@ def s3_prod6(b: Subset) -> None:
             ("READ :: S3 supplier invoices", "nordvik-partner-drop", "invoices/bergans/2024-10-07/invoices.csv"),
             ("READ :: S3 supplier catalogue", "nordvik-partner-drop", "catalogue/staples/catalogue_2024-10.xlsx"),
             ("READ :: S3 goods receipts", "solvang-wms-export", "receipts/2024/10/28/receipts.csv"),
-        ], key_in_body=True)
+        ], extra="<Key>{key}</Key>")
         add(b, "s3.get_object_no_such_key", "s3.client_error", IDQ, WE, variants, source=f"{bc} + S3 error body (modelled)", code=404)
 
         variants = blind.s3_error_variants(base, canned, "ad", 403, "AccessDenied", "Access Denied",

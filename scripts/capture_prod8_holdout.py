@@ -353,7 +353,7 @@ def storage_prod8(b: Subset) -> None:
             ("READ :: S3 invoices", "skagerak-logistikk-outbound", "erp/invoices/invoices_20240920.csv"),
             ("READ :: S3 supplier master", "halden-mek-integration", "export/suppliers_full.csv"),
             ("READ :: S3 bank statements", "aurora-fasilitet-finance", "bank/camt053_20240923.xml"),
-        ], key_in_body=True)
+        ], extra="<Key>{key}</Key>")
         add(b, "s3.no_such_key_not_delivered", "s3.client_error", IDQ, None, variants, source=f"{bc} + S3 error body (modelled)", code=404)
 
         variants = blind.s3_error_variants(base, canned, "ad", 403, "AccessDenied", "Access Denied",
