@@ -15,7 +15,7 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
-from job_insights.corpus import CorpusEntry, common_labels, load_corpus
+from job_insights.corpus import load_corpus, mixed_groups
 from job_insights.rule_eval import Engine, ErrorRow, evaluate
 
 
@@ -32,14 +32,12 @@ def main() -> int:
 
     per_activity: dict[tuple[str, str], set[str]] = defaultdict(set)
     per_template: dict[str, set[str]] = defaultdict(set)
-    by_fingerprint: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    members: dict[str, list[CorpusEntry]] = defaultdict(list)
+    templates_of: dict[str, set[str]] = defaultdict(set)
     for e in entries:
         fp = verdicts[e.id].fingerprint
         per_activity[(e.template_id, e.activity_name)].add(fp)
         per_template[e.template_id].add(fp)
-        by_fingerprint[fp].add((e.template_id, e.category))
-        members[fp].append(e)
+        templates_of[fp].add(e.template_id)
 
     # The masking alone: distinct (exception, template) per template_id, whatever the activity.
     masked: dict[str, set[tuple[str, str]]] = defaultdict(set)
@@ -49,11 +47,11 @@ def main() -> int:
 
     split = {k: v for k, v in per_activity.items() if len(v) > 1}
     templates_split = sorted({t for t, _ in split})
-    mixed = {fp: v for fp, v in by_fingerprint.items() if not common_labels(members[fp])}
-    merged = {fp: v for fp, v in by_fingerprint.items() if len({t for t, _ in v}) > 1}
+    mixed = mixed_groups(entries, lambda e: verdicts[e.id].fingerprint)
+    merged = [fp for fp, templates in templates_of.items() if len(templates) > 1]
 
     print(
-        f"{len(entries)} errors, {len(per_template)} templates, {len(by_fingerprint)} fingerprints"
+        f"{len(entries)} errors, {len(per_template)} templates, {len(templates_of)} fingerprints"
     )
     print(
         f"(template, activity) pairs: {len(per_activity)}; with exactly one fingerprint: "
@@ -82,8 +80,8 @@ def main() -> int:
         print(f"\n  {template}: {len(texts)} masked texts")
         for _, text in sorted(texts)[:3]:
             print(f"    {text[:160]}")
-    for fp, members in mixed.items():
-        print(f"\n  MIXED {fp}: {sorted(members)}")
+    for fp, templates in mixed.items():
+        print(f"\n  MIXED {fp}: {templates}")
     return 1 if mixed else 0
 
 

@@ -204,18 +204,15 @@ def per_rule(write: bool = False) -> int:
 
 def by_confidence() -> int:
     """Pooled rounds, counting only verdicts of rules at or above a confidence floor."""
-    pools: dict[str, list[tuple[float | None, bool]]] = {"blind": [], "prod": [], "all": []}
+    tail, prod = "blind (long tail)", "prod"
+    pools: dict[str, list[tuple[float | None, bool]]] = {tail: [], prod: [], "all": []}
     for subset, e, rule in round_verdicts():
         verdict = (rule.confidence, e.accepts(rule.category)) if rule else (None, False)
-        pools["prod" if subset.startswith("prod") else "blind"].append(verdict)
+        pools[prod if subset.startswith("prod") else tail].append(verdict)
         pools["all"].append(verdict)
     print(f"rounds {', '.join(FROZEN_BEFORE)}, each against the rules frozen before it")
-    print(
-        "  pooled: "
-        + ", ".join(f"{kind} (long tail) {len(v)}" if kind == "blind" else f"{kind} {len(v)}"
-                    for kind, v in pools.items())
-        + " errors; coverage / precision"
-    )
+    pooled = ", ".join(f"{kind} {len(verdicts)}" for kind, verdicts in pools.items())
+    print(f"  pooled: {pooled} errors; coverage / precision")
     for floor in CONFIDENCE_FLOORS:
         cells = []
         for verdicts in pools.values():

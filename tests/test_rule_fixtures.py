@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import sqlglot
 
-from job_insights.corpus import CorpusEntry, common_labels, load_corpus
+from job_insights.corpus import CorpusEntry, load_corpus, mixed_groups
 from job_insights.corrections import ERROR_COLUMNS
 from job_insights.rule_eval import (
     ErrorRow,
@@ -183,12 +183,5 @@ def test_no_fingerprint_mixes_categories(
 ) -> None:
     """One fingerprint, one right category: templates that share a fingerprint have a category
     in common (an ambiguous template counts with either of its two)."""
-    members: dict[str, list[CorpusEntry]] = defaultdict(list)
-    for entry in corpus:
-        members[duckdb_evaluation.verdicts[entry.id].fingerprint].append(entry)
-    mixed = {
-        fp: sorted({(e.template_id, e.category) for e in entries})
-        for fp, entries in members.items()
-        if not common_labels(entries)
-    }
+    mixed = mixed_groups(corpus, lambda entry: duckdb_evaluation.verdicts[entry.id].fingerprint)
     assert not mixed

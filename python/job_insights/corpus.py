@@ -15,7 +15,8 @@ One JSON object a line:
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -50,9 +51,20 @@ class CorpusEntry:
         return {self.category} | ({second} if second else set())
 
 
-def common_labels(entries: Iterable[CorpusEntry]) -> set[str]:
-    """The categories right for every one of these entries: none when they mix categories."""
-    return set.intersection(*(e.labels() for e in entries))
+def mixed_groups(
+    entries: Iterable[CorpusEntry], key: Callable[[CorpusEntry], str]
+) -> dict[str, list[tuple[str, str]]]:
+    """The groups of entries (by `key`, e.g. their fingerprint) with no right category in common,
+    each with its sorted (template_id, category) pairs. An ambiguous entry counts with either of
+    its two categories."""
+    groups: dict[str, list[CorpusEntry]] = defaultdict(list)
+    for entry in entries:
+        groups[key(entry)].append(entry)
+    return {
+        name: sorted({(e.template_id, e.category) for e in group})
+        for name, group in groups.items()
+        if not set.intersection(*(e.labels() for e in group))
+    }
 
 
 def corpus_path() -> Path:
